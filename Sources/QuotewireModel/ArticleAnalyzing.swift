@@ -1,0 +1,29 @@
+/// Something that analyzes articles: the seam between the RPC layer, which
+/// serves `quotewire.v1.Analyzer`, and the analysis core, which implements it.
+/// Tests may plug in a fake.
+public protocol ArticleAnalyzing: Sendable {
+    /// Finds the actors, quotes and demands of the request's article.
+    func analyze(_ request: AnalyzeRequest) throws(AnalyzeError) -> AnalyzeResponse
+}
+
+/// Why a request could not be analyzed; the RPC layer answers
+/// INVALID_ARGUMENT or RESOURCE_EXHAUSTED with ``description``.
+public enum AnalyzeError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The request carries no article.
+    case missingArticle
+    /// The article body exceeds what the analyzer accepts.
+    case bodyTooLarge(bytes: Int, limit: Int)
+    /// The options ask for something this analyzer does not know.
+    case unsupportedOption(String)
+
+    public var description: String {
+        switch self {
+        case .missingArticle:
+            return "the request has no article"
+        case .bodyTooLarge(let bytes, let limit):
+            return "the article body has \(bytes) bytes, more than the limit of \(limit)"
+        case .unsupportedOption(let what):
+            return "unsupported option: \(what)"
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import CQuotewireProto
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Owns the C memory of one message being encoded: every struct, string and
+/// array allocated for it is freed together when the arena goes away. Lives
+/// inside one synchronous encode call; never escapes the module.
+final class CArena {
+    private var blocks: [UnsafeMutableRawPointer] = []
+    /// The protobuf name of the top-level message, for error messages.
+    let messageName: String
+
+    init(messageName: String) {
+        self.messageName = messageName
+    }
+
+    deinit {
+        for block in blocks { block.deallocate() }
+    }
+
+    /// One shared, never-written "" for every empty string field
+    /// (`protobuf_c_empty_string` does not import into Swift).
+    nonisolated(unsafe) private static let emptyString: UnsafeMutablePointer<CChar> = {
+        let pointer = UnsafeMutablePointer<CChar>.allocate(capacity: 1)
+        pointer.initialize(to: 0)
+        return pointer
+    }()
+
+    /// Uninitialized storage for `count` values of `type`.
+    func allocate<T>(_ type: T.Type, count: Int = 1) -> UnsafeMutablePointer<T> {
+        let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(count, 1))
+        blocks.append(UnsafeMutableRawPointer(pointer))
+        return pointer
+    }
+
+    /// A NUL-terminated copy of `string`; U+0000 inside it is an error naming `field`.
+    func cString(_ string: String, field: String) throws(CodecError) -> UnsafeMutablePointer<CChar> {
+        if string.isEmpty {
+            return CArena.emptyString
+        }
+        var contiguous = string
+        let count = contiguous.utf8.count
+        let storage = allocate(CChar.self, count: count + 1)
+        let hasNUL = contiguous.withUTF8 { bytes in
+            UnsafeMutableRawPointer(storage).copyMemory(from: bytes.baseAddress!, byteCount: count)
+            return memchr(bytes.baseAddress!, 0, count) != nil
+        }
+        if hasNUL {
+            throw .embeddedNUL(message: messageName, field: field)
+        }
+        storage[count] = 0
+        return storage
+    }
+
+    /// Copies of `strings` as a C array of NUL-terminated strings.
+    func cStrings(_ strings: [String], field: String) throws(CodecError) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
+        guard !strings.isEmpty else { return nil }
+        let array = allocate(UnsafeMutablePointer<CChar>?.self, count: strings.count)
+        for (index, string) in strings.enumerated() {
+            array[index] = try cString(string, field: field)
+        }
+        return array
+    }
+
+    /// A protobuf-c view of `bytes` (copied into the arena).
+    func binary(_ bytes: [UInt8]) -> ProtobufCBinaryData {
+        guard !bytes.isEmpty else { return ProtobufCBinaryData(len: 0, data: nil) }
+        let storage = allocate(UInt8.self, count: bytes.count)
+        bytes.withUnsafeBufferPointer { source in
+            storage.update(from: source.baseAddress!, count: bytes.count)
+        }
+        return ProtobufCBinaryData(len: bytes.count, data: storage)
+    }
+
+    /// The C struct of an optional sub-message, or `nil`.
+    func message<M: ProtobufCBridged>(_ value: M?) throws(CodecError) -> UnsafeMutablePointer<M.CMessage>? {
+        guard let value else { return nil }
+        return try value.makeCMessage(in: self)
+    }
+
+    /// A C array of pointers to the C structs of `values`.
+    func messages<M: ProtobufCBridged>(_ values: [M]) throws(CodecError) -> UnsafeMutablePointer<UnsafeMutablePointer<M.CMessage>?>? {
+        guard !values.isEmpty else { return nil }
+        let array = allocate(UnsafeMutablePointer<M.CMessage>?.self, count: values.count)
+        for (index, value) in values.enumerated() {
+            array[index] = try value.makeCMessage(in: self)
+        }
+        return array
+    }
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Regenerates the protobuf-c code in Sources/CQuotewireProto from proto/.
+#   scripts/generate-proto.sh          write the generated files
+#   scripts/generate-proto.sh --check  regenerate into a temporary folder and
+#                                      fail if it differs from what is committed
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+target="$root/Sources/CQuotewireProto"
+protos=(
+  google/protobuf/any.proto
+  google/protobuf/timestamp.proto
+  google/rpc/status.proto
+  ttrpc/ttrpc.proto
+  grpc/health/v1/health.proto
+  quotewire/v1/analyzer.proto
+)
+
+if ! command -v protoc-c >/dev/null; then
+  echo "generate-proto: protoc-c not found (Debian: apt-get install protobuf-c-compiler)" >&2
+  exit 1
+fi
+
+# Generates into $1 laid out as the target: .c files beside their folders,
+# headers under include/ so that the .c files' "x/y.pb-c.h" includes resolve.
+generate() {
+  local out=$1 raw
+  raw=$(mktemp -d)
+  (cd "$root/proto" && protoc-c --proto_path=. --c_out="$raw" "${protos[@]}")
+  (cd "$raw" && find . -name '*.pb-c.c') | while read -r c; do
+    mkdir -p "$out/$(dirname "$c")"
+    cp "$raw/$c" "$out/$c"
+  done
+  (cd "$raw" && find . -name '*.pb-c.h') | while read -r h; do
+    mkdir -p "$out/include/$(dirname "$h")"
+    cp "$raw/$h" "$out/include/$h"
+  done
+  rm -rf "$raw"
+}
+
+if [[ "${1:-}" == "--check" ]]; then
+  tmp=$(mktemp -d)
+  trap 'rm -rf "$tmp"' EXIT
+  generate "$tmp"
+  # Hand-written files (the umbrella header and module map) are not generated: compare generated ones only.
+  if ! diff -r -x 'CQuotewireProto.h' -x 'module.modulemap' "$tmp" "$target" >/dev/null 2>&1 \
+    || [[ -n "$(cd "$target" && find . -name '*.pb-c.*' | while read -r f; do [[ -e "$tmp/$f" ]] || echo "$f"; done)" ]]; then
+    diff -r -x 'CQuotewireProto.h' -x 'module.modulemap' "$tmp" "$target" || true
+    echo "generate-proto: Sources/CQuotewireProto is out of date; run scripts/generate-proto.sh" >&2
+    exit 1
+  fi
+  echo "generate-proto: Sources/CQuotewireProto matches proto/"
+else
+  find "$target" -name '*.pb-c.[ch]' -delete 2>/dev/null || true
+  mkdir -p "$target"
+  generate "$target"
+  echo "generate-proto: wrote $(find "$target" -name '*.pb-c.[ch]' | wc -l) files to Sources/CQuotewireProto"
+fi
