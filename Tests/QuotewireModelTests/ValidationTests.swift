@@ -97,3 +97,34 @@ import Testing
         #expect(CodecError.tooLarge(message: "m", bytes: 5, limit: 4).description.contains("exceeds the limit of 4"))
     }
 }
+
+/// The validator agrees with the standard library's UTF-8 decoding.
+@Suite struct UTF8ValidationTests {
+    func agreesWithStandardLibrary(_ bytes: [UInt8]) -> Bool {
+        let ours = bytes.withUnsafeBytes { UTF8Validation.isValid($0) }
+        let standard = String(validating: bytes, as: UTF8.self) != nil
+        return ours == standard
+    }
+
+    @Test func handWrittenCases() {
+        let valid: [[UInt8]] = [
+            [], Array("plain ASCII text longer than eight bytes".utf8), Array("“é” 東京 😀 مرحبا".utf8),
+            [0xEF, 0xBF, 0xBF], [0xF4, 0x8F, 0xBF, 0xBF],
+        ]
+        let invalid: [[UInt8]] = [
+            [0x80], [0xC0, 0x80], [0xC1, 0xBF], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80],
+            [0xF5, 0x80, 0x80, 0x80], [0xE2, 0x80], Array("twelve bytes".utf8) + [0xFF],
+        ]
+        for bytes in valid { #expect(bytes.withUnsafeBytes { UTF8Validation.isValid($0) }, "\(bytes)") }
+        for bytes in invalid { #expect(!bytes.withUnsafeBytes { UTF8Validation.isValid($0) }, "\(bytes)") }
+    }
+
+    @Test func randomBytesAgreeWithTheStandardLibrary() {
+        var random = RandomInputTests.SplitMix(state: 7)
+        let alphabet: [UInt8] = [0x41, 0x7F, 0x80, 0xBF, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xA0, 0x9F, 0x8F, 0x90]
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int.random(in: 0...12, using: &random)).map { _ in alphabet.randomElement(using: &random)! }
+            #expect(agreesWithStandardLibrary(bytes), "\(bytes)")
+        }
+    }
+}
