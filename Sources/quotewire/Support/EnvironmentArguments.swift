@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns `QUOTEWIRE_*` environment variables into command-line options of the
 /// subcommand being run, so `QUOTEWIRE_PORT=9000 quotewire serve` is
 /// `quotewire serve --port 9000`. An option given on the command line wins;
