@@ -42,6 +42,7 @@ let package = Package(
                 "QuotewireModel", "QuotewireAnalysis", "QuotewireRPC",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "CQuotewireProtoTests", dependencies: ["CQuotewireProto"]),
