@@ -48,7 +48,15 @@ let package = Package(
         .testTarget(name: "CQuotewireProtoTests", dependencies: ["CQuotewireProto"]),
         .testTarget(name: "QuotewireModelTests", dependencies: ["QuotewireModel"]),
         .testTarget(name: "QuotewireAnalysisTests", dependencies: ["QuotewireAnalysis"]),
-        .testTarget(name: "QuotewireRPCTests", dependencies: ["QuotewireRPC", "QuotewireModel"]),
+        .testTarget(
+            name: "QuotewireRPCTests",
+            dependencies: [
+                "QuotewireRPC", "QuotewireModel",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

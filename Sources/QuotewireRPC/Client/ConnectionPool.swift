@@ -88,24 +88,26 @@ final class ConnectionPool: Sendable {
         }
     }
 
+    /// Walks the slots from the cursor: a ready connection is taken; an idle
+    /// slot out of backoff starts connecting and is taken; a slot already
+    /// connecting is taken only when nothing else is usable.
     private func choose(excluding attempted: Set<Int>) -> Choice {
         self.state.withLock { state -> Choice in
             guard !state.isClosed else { return .unavailable("the client is closed") }
             let count = state.slots.count
             guard count > 0 else { return .unavailable("no endpoint to connect to") }
+            let now = ContinuousClock.now
+            var connecting: (Task<ClientConnection, any Error>, Int)?
             for offset in 0..<count {
                 let index = (state.cursor + offset) % count
                 if let connection = state.slots[index].connection, connection.isActive {
                     state.cursor = index + 1
                     return .ready(connection)
                 }
-            }
-            let now = ContinuousClock.now
-            for offset in 0..<count {
-                let index = (state.cursor + offset) % count
                 guard !attempted.contains(index) else { continue }
-                if let connecting = state.slots[index].connecting {
-                    return .connect(connecting, slot: index)
+                if let task = state.slots[index].connecting {
+                    if connecting == nil { connecting = (task, index) }
+                    continue
                 }
                 guard state.slots[index].retryAt <= now else { continue }
                 state.cursor = index + 1
@@ -119,6 +121,7 @@ final class ConnectionPool: Sendable {
                 state.slots[index].connecting = task
                 return .connect(task, slot: index)
             }
+            if let (task, index) = connecting { return .connect(task, slot: index) }
             return .unavailable("no endpoint of \(self.configuration.target) is reachable")
         }
     }
