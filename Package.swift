@@ -45,6 +45,8 @@ let package = Package(
                 "QuotewireModel", "QuotewireAnalysis", "QuotewireRPC",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -54,7 +56,15 @@ let package = Package(
         .testTarget(name: "CQuotewireProtoTests", dependencies: ["CQuotewireProto"]),
         .testTarget(name: "QuotewireModelTests", dependencies: ["QuotewireModel"]),
         .testTarget(name: "QuotewireAnalysisTests", dependencies: ["QuotewireAnalysis"]),
-        .testTarget(name: "QuotewireRPCTests", dependencies: ["QuotewireRPC", "QuotewireModel"]),
+        .testTarget(
+            name: "QuotewireRPCTests",
+            dependencies: [
+                "QuotewireRPC", "QuotewireModel",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
