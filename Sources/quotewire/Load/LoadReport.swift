@@ -54,7 +54,7 @@ struct LoadReport: Sendable {
         if let rate = shape.rate { shapeLine += ", open loop at \(format(rate)) calls/s" }
         lines.append(shapeLine)
         lines.append(
-            "  calls \(statistics.total) in \(format(seconds)) s: \(format(callsPerSecond)) calls/s, "
+            "  calls \(statistics.total) in \(String((seconds * 1000).rounded() / 1000)) s: \(format(callsPerSecond)) calls/s, "
                 + "\(statistics.succeeded) ok, \(statistics.failed) failed (\(format(errorRate * 100))%)")
         for (code, count) in statistics.errors.sorted(by: { $0.key < $1.key }) {
             lines.append("    \(code): \(count)")
@@ -93,7 +93,7 @@ struct LoadReport: Sendable {
             ("failed", .number(String(statistics.failed))),
             ("errorRate", number(errorRate)),
             ("errors", .object(statistics.errors.sorted { $0.key < $1.key }.map { ($0.key, .number(String($0.value))) })),
-            ("durationSeconds", number(seconds)),
+            ("durationSeconds", .number(String((seconds * 1000).rounded() / 1000))),
             ("callsPerSecond", number(callsPerSecond)),
             ("latencyMicros", .object(latency)),
             (

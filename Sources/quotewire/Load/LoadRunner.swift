@@ -24,7 +24,7 @@ struct LoadRunner: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let end = shape.duration.map { start + $0 }
-        let next = Atomic<Int>(0)
+        let next = CallCounter()
         let options = CallOptions(timeout: shape.timeout, isIdempotent: workload.isIdempotent)
 
         await withTaskGroup(of: Void.self) { group in
@@ -68,10 +68,19 @@ struct LoadRunner: Sendable {
     }
 
     /// The index of the next call, or nil when the run is over.
-    private func claim(next: Atomic<Int>, now: ContinuousClock.Instant, end: ContinuousClock.Instant?) -> Int? {
+    private func claim(next: CallCounter, now: ContinuousClock.Instant, end: ContinuousClock.Instant?) -> Int? {
         if let end, now >= end { return nil }
-        let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+        let index = next.take()
         if let requests = shape.requests, index >= requests { return nil }
         return index
+    }
+}
+
+/// Hands out call indexes 0, 1, 2, … to the workers.
+private final class CallCounter: Sendable {
+    private let next = Atomic<Int>(0)
+
+    func take() -> Int {
+        next.wrappingAdd(1, ordering: .relaxed).oldValue
     }
 }
