@@ -65,6 +65,7 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
+        .testTarget(name: "QuotewireCLITests", dependencies: ["quotewire"]),
     ],
     swiftLanguageModes: [.v6]
 )
