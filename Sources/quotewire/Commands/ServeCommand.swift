@@ -2,6 +2,8 @@ import ArgumentParser
 import Dispatch
 import Logging
 import NIOCore
+import NIOPosix
+import Prometheus
 import QuotewireAnalysis
 import QuotewireModel
 import QuotewireRPC
@@ -48,6 +50,21 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Analyze requests smaller than this many bytes inline on the event loop; larger ones on the thread pool.")
     var inlineAnalyzeBytes: Int = AnalyzerService.defaultInlineThreshold
 
+    @Option(help: "Serve Prometheus metrics at http://HOST:PORT/metrics on this port (0 picks a free one).")
+    var metricsPort: Int?
+
+    @Option(help: "Address of the metrics listener (default: the --host address, or 127.0.0.1).")
+    var metricsHost: String?
+
+    @OptionGroup var logging: LoggingOptions
+
+    /// The options that `QUOTEWIRE_*` environment variables may set, e.g.
+    /// `QUOTEWIRE_PORT`, `QUOTEWIRE_MAX_FRAME_BYTES`, `QUOTEWIRE_LOG_FORMAT`.
+    static let environmentOptions: [EnvironmentArguments.Option] = [
+        "host", "port", "unix", "max-frame-bytes", "max-connections", "max-streams-per-connection", "idle-timeout",
+        "shutdown-grace", "threads", "inline-analyze-bytes", "metrics-port", "metrics-host", "log-level", "log-format",
+    ].map { EnvironmentArguments.Option(name: $0) }
+
     func validate() throws {
         guard self.maxFrameBytes > 0 else { throw ValidationError("--max-frame-bytes must be positive") }
         guard self.maxConnections > 0 else { throw ValidationError("--max-connections must be positive") }
@@ -59,16 +76,20 @@ struct Serve: AsyncParsableCommand {
         }
         guard self.threads > 0 else { throw ValidationError("--threads must be positive") }
         if let port = self.port, !(0...65535).contains(port) { throw ValidationError("--port must be 0...65535") }
+        if let port = self.metricsPort, !(0...65535).contains(port) {
+            throw ValidationError("--metrics-port must be 0...65535")
+        }
     }
 
     func run() async throws {
+        let logger = self.logging.bootstrap(label: "quotewire.serve")
         var targets: [BindTarget] = []
         if self.unix == nil || self.host != nil || self.port != nil {
             targets.append(.tcp(host: self.host ?? "127.0.0.1", port: self.port ?? 7807))
         }
         if let unix = self.unix { targets.append(.unix(path: unix)) }
 
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             bindTargets: targets,
             maxFrameBytes: self.maxFrameBytes,
             maxConnections: self.maxConnections,
@@ -77,20 +98,52 @@ struct Serve: AsyncParsableCommand {
             shutdownGrace: .milliseconds(Int64(self.shutdownGrace * 1000)),
             threads: self.threads,
             version: QuotewireVersion.current)
+        var metrics: (registry: PrometheusCollectorRegistry, group: MultiThreadedEventLoopGroup)?
+        if self.metricsPort != nil {
+            let registry = PrometheusCollectorRegistry()
+            var factory = PrometheusMetricsFactory(registry: registry)
+            factory.defaultDurationHistogramBuckets = Self.latencyBuckets
+            configuration.observer = MetricsObserver(factory: factory)
+            metrics = (registry, MultiThreadedEventLoopGroup(numberOfThreads: 1))
+        }
         var services = ServiceRegistry()
         AnalyzerService.register(into: &services, analyzer: Analyzer(), inlineThreshold: self.inlineAnalyzeBytes)
         let server = TTRPCServer(configuration: configuration, services: services)
 
         let addresses = try await server.start()
         let listening = addresses.map(Self.describe).joined(separator: ", ")
-        Self.printError("quotewire \(QuotewireVersion.current) serving ttrpc on \(listening)")
+        var metricsChannel: (any Channel)?
+        var metricsText = ""
+        if let metrics, let port = self.metricsPort {
+            let registry = metrics.registry
+            let endpoint = MetricsEndpoint(
+                host: self.metricsHost ?? self.host ?? "127.0.0.1", port: port, render: { registry.emitToBuffer() })
+            let channel = try await endpoint.start(group: metrics.group)
+            metricsChannel = channel
+            if let address = channel.localAddress {
+                metricsText = "; metrics on http://\(Self.describe(address))/metrics"
+            }
+        }
+        logger.info(
+            "quotewire \(QuotewireVersion.current) serving ttrpc on \(listening)\(metricsText)",
+            metadata: ["version": "\(QuotewireVersion.current)", "pid": "\(getpid())"])
 
         let signals = Self.installSignalHandlers {
             server.initiateGracefulShutdown()
         }
         await server.waitUntilShutdown()
         for source in signals { source.cancel() }
+        try? await metricsChannel?.close()
+        try? await metrics?.group.shutdownGracefully()
+        logger.info("quotewire stopped")
     }
+
+    /// Latency histogram buckets from 100 µs to 10 s.
+    static let latencyBuckets: [Duration] = [
+        .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2),
+        .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
+        .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5), .seconds(10),
+    ]
 
     private static func describe(_ address: SocketAddress) -> String {
         switch address {
@@ -98,11 +151,6 @@ struct Serve: AsyncParsableCommand {
         case .v6: return "[\(address.ipAddress ?? "?")]:\(address.port ?? 0)"
         default: return "\(address.ipAddress ?? "?"):\(address.port ?? 0)"
         }
-    }
-
-    private static func printError(_ line: String) {
-        let bytes = Array((line + "\n").utf8)
-        _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     }
 
     /// The first SIGTERM/SIGINT starts a graceful shutdown; a second exits at once.
