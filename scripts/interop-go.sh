@@ -23,16 +23,11 @@ failures=0
 pass() { echo "PASS  $*"; }
 fail() { echo "FAIL  $*"; failures=$((failures + 1)); }
 
-peer=${QUOTEWIRE_GO_PEER:-}
+. "$root/scripts/lib/peers.sh"
+peer=$(go_peer)
 if [ -z "$peer" ]; then
-  source_dir=${QUOTEWIRE_GO_PEER_SOURCE:-$root/../shared/peers/ttrpc-go}
-  if [ ! -x "$source_dir/build.sh" ]; then
-    echo "interop: SKIPPED, no Go peer at $source_dir (set QUOTEWIRE_GO_PEER or QUOTEWIRE_GO_PEER_SOURCE)"
-    exit 0
-  fi
-  peer="$work/ttrpc-peer"
-  echo "building ttrpc-peer"
-  "$source_dir/build.sh" "$peer"
+  echo "interop: SKIPPED, no Go peer (set QUOTEWIRE_GO_PEER or QUOTEWIRE_GO_PEER_SOURCE)"
+  exit 0
 fi
 
 echo "building quotewire and the tests"
@@ -46,13 +41,7 @@ QUOTEWIRE_INTEROP_DIR="$work" QUOTEWIRE_INTEROP_PHASE=write \
 
 "$bin" serve --host 127.0.0.1 --port 0 2>"$work/serve.log" &
 server_pid=$!
-addr=""
-for _ in $(seq 1 100); do
-  addr=$(sed -n 's/.*serving ttrpc on \([0-9.]*:[0-9]*\).*/\1/p' "$work/serve.log" | head -n1)
-  [ -n "$addr" ] && break
-  sleep 0.1
-done
-[ -n "$addr" ] || { cat "$work/serve.log"; echo "quotewire serve did not start"; exit 1; }
+addr=$(wait_for_address "$work/serve.log" "$quotewire_address") || { echo "quotewire serve did not start"; exit 1; }
 echo "quotewire serve on $addr"
 
 call() { # name service method in out expected-status-regex

@@ -16,13 +16,8 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-peer=${QUOTEWIRE_GO_PEER:-}
-if [ -z "$peer" ]; then
-  peer="$work/ttrpc-peer"
-  "$root/../shared/peers/ttrpc-go/build.sh" "$peer"
-fi
-swift build -c release --product quotewire >/dev/null
-bin="$(swift build -c release --show-bin-path)/quotewire"
+. "$root/scripts/lib/peers.sh"
+prepare_benchmark
 
 # AnalyzeRequest files (sizes in bytes from $SIZES, default 1 KB to 512 KB), encoded with protoc from text format.
 for size in $sizes; do
@@ -42,12 +37,7 @@ for mode in inline offload; do
   [ "$mode" = inline ] && threshold=1000000000
   "$bin" serve --host 127.0.0.1 --port 0 --inline-analyze-bytes "$threshold" 2>"$work/serve.log" &
   server_pid=$!
-  addr=""
-  for _ in $(seq 1 100); do
-    addr=$(sed -n 's/.*serving ttrpc on \([0-9.]*:[0-9]*\).*/\1/p' "$work/serve.log" | head -n1)
-    [ -n "$addr" ] && break
-    sleep 0.1
-  done
+  addr=$(wait_for_address "$work/serve.log" "$quotewire_address")
   for size in $sizes; do
     calls=$((40000 * 1024 / (size + 1024)))
     [ "$calls" -lt 2000 ] && calls=2000
