@@ -79,7 +79,8 @@ struct Serve: AsyncParsableCommand {
             version: QuotewireVersion.current)
         var services = ServiceRegistry()
         AnalyzerService.register(into: &services, analyzer: Analyzer(), inlineThreshold: self.inlineAnalyzeBytes)
-        let server = TTRPCServer(configuration: configuration, services: services)
+        let server = TTRPCServer(
+            configuration: configuration, services: services, logger: Logger(label: "quotewire.rpc"))
 
         let addresses = try await server.start()
         let listening = addresses.map(Self.describe).joined(separator: ", ")
@@ -118,13 +119,22 @@ struct Serve: AsyncParsableCommand {
                     onFirst()
                 } else {
                     printError("quotewire: exiting without draining")
-                    Glibc.exit(1)
+                    terminateImmediately()
                 }
             }
             source.resume()
             return source
         }
     }
+}
+
+/// Exits the process at once (the second signal).
+private func terminateImmediately() -> Never {
+    #if canImport(Glibc)
+        Glibc.exit(1)
+    #else
+        Darwin.exit(1)
+    #endif
 }
 
 /// Counts signals; only touched on the signal queue.
