@@ -235,7 +235,10 @@ final class ConnectionHandler: ChannelInboundHandler {
             let payload = request.payload
             let handler = self.loopBound
             let eventLoop = self.eventLoop
+            let state = self.state
+            state.taskStarted()
             self.calls[streamID]?.task = Task {
+                defer { state.taskFinished() }
                 let outcome: Result<[UInt8]?, any Error>
                 do {
                     outcome = .success(try await body(payload, context))
@@ -260,7 +263,10 @@ final class ConnectionHandler: ChannelInboundHandler {
             let sink = ResponseSink { bytes in
                 try await eventLoop.flatSubmit { handler.value.sendData(streamID, bytes) }.get()
             }
+            let state = self.state
+            state.taskStarted()
             self.calls[streamID]?.task = Task {
+                defer { state.taskFinished() }
                 let outcome: Result<[UInt8]?, any Error>
                 do {
                     try await body(requests, sink, context)
@@ -304,6 +310,7 @@ final class ConnectionHandler: ChannelInboundHandler {
     private func complete(_ streamID: UInt32, outcome: Result<[UInt8]?, any Error>) {
         guard let call = self.calls.removeValue(forKey: streamID) else { return }
         call.timer?.cancel()
+        call.task?.cancel()  // a no-op when the task produced the outcome
         call.inbound?.finish()
         let code: StatusCode
         switch outcome {

@@ -192,6 +192,12 @@ public final class TTRPCServer: Sendable {
     }
 
     private func releaseResources() async {
+        // Handler tasks hop back to an event loop when they finish: give the
+        // ones still running (cancelled when their connection closed) a moment.
+        let patience = ContinuousClock.now + .seconds(2)
+        while self.state.runningTasks > 0, ContinuousClock.now < patience {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
         try? await self.threadPool.shutdownGracefully()
         try? await self.group.shutdownGracefully()
         let waiters = self.lifecycle.withLock { lifecycle -> [CheckedContinuation<Void, Never>] in
