@@ -59,7 +59,7 @@ public final class TTRPCServer: Sendable {
         info.withLock {
             $0 = InfoResponse(
                 version: configuration.version,
-                services: registry.services.map { ServiceInfo(name: $0.name, methods: $0.methods) },
+                services: registry.services,
                 limits: configuration.limits)
         }
         self.registry = registry

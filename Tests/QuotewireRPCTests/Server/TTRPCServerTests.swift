@@ -306,6 +306,25 @@ import Testing
         }
     }
 
+    @Test func authorizerChecksCallsButNotHealth() async throws {
+        let authorize: ServerConfiguration.Authorizer = { context in
+            guard context.metadata["authorization"] == "Bearer secret" else {
+                throw RPCError(code: .unauthenticated, message: "missing or wrong bearer token")
+            }
+        }
+        try await withServer({ $0.authorizer = authorize }) { _, port in
+            try await withClient("127.0.0.1:\(port)") { client in
+                let error = await #expect(throws: RPCError.self) { try await client.ping() }
+                #expect(error?.code == .unauthenticated)
+                let token = CallOptions(metadata: [KeyValue(key: "Authorization", value: "Bearer secret")])
+                let echoed = try await client.ping([1], options: token)
+                #expect(echoed == [1])
+                let health = try await client.checkHealth()
+                #expect(health == .serving)
+            }
+        }
+    }
+
     @Test func servesOverAUnixSocket() async throws {
         let path = "/tmp/quotewire-test-\(UInt32.random(in: 0...UInt32.max)).sock"
         try await withServer({ $0.bindTargets = [.unix(path: path)] }) { _, _ in
