@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Interop with the real Go ttrpc peer (containerd/ttrpc 1.1.1):
-#  - the Go client calls `quotewire serve`: Ping, Health, Analyze (request encoded and
+#  - the Go client calls `quotewire serve`: Ping (TCP and Unix socket), Health, Analyze (request encoded and
 #    response decoded by our codec, and cross-checked with protoc), an unknown method and
 #    service (UNIMPLEMENTED), invalid UTF-8 (INVALID_ARGUMENT naming the field), and a
 #    load run with `ttrpc-peer bench` that must have zero errors;
@@ -39,7 +39,7 @@ QUOTEWIRE_INTEROP_DIR="$work" QUOTEWIRE_INTEROP_PHASE=write \
   swift test --skip-build --filter InteropFixtureTests/writesInteropRequests >"$work/write.log" 2>&1 \
   || { cat "$work/write.log"; echo "could not write the requests"; exit 1; }
 
-"$bin" serve --host 127.0.0.1 --port 0 2>"$work/serve.log" &
+"$bin" serve --host 127.0.0.1 --port 0 --unix "$work/quotewire.sock" 2>"$work/serve.log" &
 server_pid=$!
 addr=$(wait_for_address "$work/serve.log" "$quotewire_address") || { echo "quotewire serve did not start"; exit 1; }
 echo "quotewire serve on $addr"
@@ -51,6 +51,12 @@ call() { # name service method in out expected-status-regex
 }
 
 call "Ping" quotewire.v1.Server Ping "$work/ping.req" "$work/ping.resp" '^code=OK '
+unix_out=$("$peer" call "unix:$work/quotewire.sock" quotewire.v1.Server Ping "$work/ping.req" "$work/ping-unix.resp" 5s 2>&1) || true
+if echo "$unix_out" | grep -q '^code=OK ' && cmp -s "$work/ping.req" "$work/ping-unix.resp"; then
+  pass "Ping over the Unix socket: $unix_out"
+else
+  fail "Ping over the Unix socket: $unix_out"
+fi
 call "Health" grpc.health.v1.Health Check "$work/health.req" "$work/health.resp" '^code=OK '
 call "Analyze" quotewire.v1.Analyzer Analyze "$work/analyze.req" "$work/analyze.resp" '^code=OK '
 call "Info" quotewire.v1.Server Info - "$work/info.resp" '^code=OK '
