@@ -54,8 +54,8 @@ struct Serve: AsyncParsableCommand {
         guard self.maxStreamsPerConnection > 0 else {
             throw ValidationError("--max-streams-per-connection must be positive")
         }
-        guard self.idleTimeout >= 0, self.shutdownGrace >= 0 else {
-            throw ValidationError("--idle-timeout and --shutdown-grace must not be negative")
+        guard (0...1e8).contains(self.idleTimeout), (0...1e8).contains(self.shutdownGrace) else {
+            throw ValidationError("--idle-timeout and --shutdown-grace must be between 0 and 1e8 seconds")
         }
         guard self.threads > 0 else { throw ValidationError("--threads must be positive") }
         if let port = self.port, !(0...65535).contains(port) { throw ValidationError("--port must be 0...65535") }
