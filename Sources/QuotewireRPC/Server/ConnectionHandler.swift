@@ -366,6 +366,16 @@ final class ConnectionHandler: ChannelInboundHandler {
 
     @discardableResult
     private func writeResponse(_ streamID: UInt32, _ response: TTRPCResponse) -> StatusCode {
+        if response.status == nil, let context = self.context,
+            OKResponseEncoder.bodySize(payloadCount: response.payload.count) <= self.configuration.maxFrameBytes
+        {
+            let buffer = OKResponseEncoder.makeFrame(
+                streamID: streamID, payload: response.payload, allocator: context.channel.allocator)
+            self.observer?.bytesSent(buffer.readableBytes)
+            context.write(Self.wrapOutboundOut(buffer), promise: nil)
+            self.flusher?.didWrite()
+            return .ok
+        }
         var response = response
         var bytes: [UInt8]
         do {

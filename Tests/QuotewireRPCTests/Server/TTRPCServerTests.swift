@@ -353,3 +353,18 @@ import Testing
         #expect(recorder.events.withLock { $0 } == ["open", "quotewire.v1.Server/Ping OK", "unknown/unknown UNIMPLEMENTED"])
     }
 }
+
+extension TTRPCServerTests {
+    @Test func pingEchoesNonCanonicalRequestsToo() async throws {
+        try await withServer { _, port in
+            try await withClient("127.0.0.1:\(port)") { client in
+                // payload "a", then an unknown field 9 (varint 1), then payload "bc" (last one wins).
+                let request: [UInt8] = [0x0a, 0x01, 0x61, 0x48, 0x01, 0x0a, 0x02, 0x62, 0x63]
+                let bytes = try await client.unary(service: "quotewire.v1.Server", method: "Ping", payload: request)
+                #expect(try PingResponse(protobuf: bytes).payload == Array("bc".utf8))
+                let empty = try await client.ping([])
+                #expect(empty == [])
+            }
+        }
+    }
+}
