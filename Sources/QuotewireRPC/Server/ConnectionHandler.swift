@@ -233,20 +233,7 @@ final class ConnectionHandler: ChannelInboundHandler {
         case .asynchronous(let body):
             self.insertCall(streamID, method: method, deadline: deadline, isStreaming: false)
             let payload = request.payload
-            let handler = self.loopBound
-            let eventLoop = self.eventLoop
-            let state = self.state
-            state.taskStarted()
-            self.calls[streamID]?.task = Task {
-                defer { state.taskFinished() }
-                let outcome: Result<[UInt8]?, any Error>
-                do {
-                    outcome = .success(try await body(payload, context))
-                } catch {
-                    outcome = .failure(error)
-                }
-                eventLoop.execute { handler.value.complete(streamID, outcome: outcome) }
-            }
+            self.runTask(for: streamID) { try await body(payload, context) }
 
         case .streaming(let body):
             let (requests, inbound) = RawRequestStream.makeStream()
@@ -263,19 +250,28 @@ final class ConnectionHandler: ChannelInboundHandler {
             let sink = ResponseSink { bytes in
                 try await eventLoop.flatSubmit { handler.value.sendData(streamID, bytes) }.get()
             }
-            let state = self.state
-            state.taskStarted()
-            self.calls[streamID]?.task = Task {
-                defer { state.taskFinished() }
-                let outcome: Result<[UInt8]?, any Error>
-                do {
-                    try await body(requests, sink, context)
-                    outcome = .success(nil)
-                } catch {
-                    outcome = .failure(error)
-                }
-                eventLoop.execute { handler.value.complete(streamID, outcome: outcome) }
+            self.runTask(for: streamID) {
+                try await body(requests, sink, context)
+                return nil
             }
+        }
+    }
+
+    /// Runs a handler in a task; its outcome answers the call on the event loop.
+    private func runTask(for streamID: UInt32, _ work: @escaping @Sendable () async throws -> [UInt8]?) {
+        let handler = self.loopBound
+        let eventLoop = self.eventLoop
+        let state = self.state
+        state.taskStarted()
+        self.calls[streamID]?.task = Task {
+            defer { state.taskFinished() }
+            let outcome: Result<[UInt8]?, any Error>
+            do {
+                outcome = .success(try await work())
+            } catch {
+                outcome = .failure(error)
+            }
+            eventLoop.execute { handler.value.complete(streamID, outcome: outcome) }
         }
     }
 
