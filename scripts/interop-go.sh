@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Interop with the real Go ttrpc peer (containerd/ttrpc 1.1.1):
-#  - the Go client calls `quotewire serve`: Ping, Health, Analyze (request encoded and
+#  - the Go client calls `quotewire serve`: Ping (TCP and Unix socket), Health, Analyze (request encoded and
 #    response decoded by our codec, and cross-checked with protoc), an unknown method and
 #    service (UNIMPLEMENTED), invalid UTF-8 (INVALID_ARGUMENT naming the field), and a
 #    load run with `ttrpc-peer bench` that must have zero errors;
 #  - our Swift client calls the Go server's Ping (`ttrpc-peer serve`).
 # Exits non-zero on any failure.
-#   scripts/interop-go.sh            (QUOTEWIRE_GO_PEER=/path/to/ttrpc-peer to skip building it)
+#   scripts/interop-go.sh    QUOTEWIRE_GO_PEER=/path/to/ttrpc-peer skips building the peer;
+#                            without it the peer is built from ../shared/peers/ttrpc-go (or
+#                            QUOTEWIRE_GO_PEER_SOURCE), and the script is skipped if that is missing.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -21,15 +23,15 @@ failures=0
 pass() { echo "PASS  $*"; }
 fail() { echo "FAIL  $*"; failures=$((failures + 1)); }
 
-peer=${QUOTEWIRE_GO_PEER:-}
+. "$root/scripts/lib/peers.sh"
+peer=$(go_peer)
 if [ -z "$peer" ]; then
-  peer="$work/ttrpc-peer"
-  echo "building ttrpc-peer"
-  "$root/../shared/peers/ttrpc-go/build.sh" "$peer"
+  echo "interop: SKIPPED, no Go peer (set QUOTEWIRE_GO_PEER or QUOTEWIRE_GO_PEER_SOURCE)"
+  exit 0
 fi
 
-echo "building quotewire"
-swift build --product quotewire >/dev/null
+echo "building quotewire and the tests"
+swift build --build-tests >/dev/null
 bin="$(swift build --show-bin-path)/quotewire"
 
 echo "writing requests with our codec"
@@ -37,15 +39,9 @@ QUOTEWIRE_INTEROP_DIR="$work" QUOTEWIRE_INTEROP_PHASE=write \
   swift test --skip-build --filter InteropFixtureTests/writesInteropRequests >"$work/write.log" 2>&1 \
   || { cat "$work/write.log"; echo "could not write the requests"; exit 1; }
 
-"$bin" serve --host 127.0.0.1 --port 0 2>"$work/serve.log" &
+"$bin" serve --host 127.0.0.1 --port 0 --unix "$work/quotewire.sock" 2>"$work/serve.log" &
 server_pid=$!
-addr=""
-for _ in $(seq 1 100); do
-  addr=$(sed -n 's/.*serving ttrpc on \([0-9.]*:[0-9]*\).*/\1/p' "$work/serve.log" | head -n1)
-  [ -n "$addr" ] && break
-  sleep 0.1
-done
-[ -n "$addr" ] || { cat "$work/serve.log"; echo "quotewire serve did not start"; exit 1; }
+addr=$(wait_for_address "$work/serve.log" "$quotewire_address") || { echo "quotewire serve did not start"; exit 1; }
 echo "quotewire serve on $addr"
 
 call() { # name service method in out expected-status-regex
@@ -55,6 +51,12 @@ call() { # name service method in out expected-status-regex
 }
 
 call "Ping" quotewire.v1.Server Ping "$work/ping.req" "$work/ping.resp" '^code=OK '
+unix_out=$("$peer" call "unix:$work/quotewire.sock" quotewire.v1.Server Ping "$work/ping.req" "$work/ping-unix.resp" 5s 2>&1) || true
+if echo "$unix_out" | grep -q '^code=OK ' && cmp -s "$work/ping.req" "$work/ping-unix.resp"; then
+  pass "Ping over the Unix socket: $unix_out"
+else
+  fail "Ping over the Unix socket: $unix_out"
+fi
 call "Health" grpc.health.v1.Health Check "$work/health.req" "$work/health.resp" '^code=OK '
 call "Analyze" quotewire.v1.Analyzer Analyze "$work/analyze.req" "$work/analyze.resp" '^code=OK '
 call "Info" quotewire.v1.Server Info - "$work/info.resp" '^code=OK '

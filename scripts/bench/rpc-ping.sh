@@ -19,26 +19,15 @@ cleanup() {
 }
 trap cleanup EXIT
 
-peer=${QUOTEWIRE_GO_PEER:-}
-if [ -z "$peer" ]; then
-  peer="$work/ttrpc-peer"
-  "$root/../shared/peers/ttrpc-go/build.sh" "$peer"
-fi
-swift build -c release --product quotewire >/dev/null
-bin="$(swift build -c release --show-bin-path)/quotewire"
+. "$root/scripts/lib/peers.sh"
+prepare_benchmark
 
 "$bin" serve --host 127.0.0.1 --port 0 ${THREADS:+--threads "$THREADS"} 2>"$work/q.log" &
 pids+=($!)
 "$peer" serve 127.0.0.1:0 >"$work/go.log" 2>&1 &
 pids+=($!)
-q="" g=""
-for _ in $(seq 1 100); do
-  q=$(sed -n 's/.*serving ttrpc on \([0-9.]*:[0-9]*\).*/\1/p' "$work/q.log" | head -n1)
-  g=$(sed -n 's/^listening \(.*\)$/\1/p' "$work/go.log" | head -n1)
-  [ -n "$q" ] && [ -n "$g" ] && break
-  sleep 0.1
-done
-[ -n "$q" ] && [ -n "$g" ] || { cat "$work/q.log" "$work/go.log"; exit 1; }
+q=$(wait_for_address "$work/q.log" "$quotewire_address")
+g=$(wait_for_address "$work/go.log" 's/^listening \(.*\)$/\1/p')
 echo "quotewire on $q, go ttrpc on $g, $rounds rounds, $(nproc) cores" >&2
 
 # warm-up

@@ -21,11 +21,12 @@ public struct Backoff: Sendable, Hashable {
 
     /// The delay before attempt `attempt` (1 for the first retry).
     public func delay(attempt: Int) -> Duration {
-        let base = Self.seconds(self.initial) * pow(self.multiplier, Double(max(0, attempt - 1)))
+        let exponent = Double(min(max(0, attempt - 1), 64))
+        let base = Self.seconds(self.initial) * pow(max(1, self.multiplier), exponent)
         let capped = min(base, Self.seconds(self.maximum))
-        let spread = capped * self.jitter
-        let jittered = max(0, capped + Double.random(in: -spread...spread))
-        return .nanoseconds(Int64(jittered * 1e9))
+        let spread = capped * min(1, max(0, self.jitter))
+        let jittered = max(0, capped + (spread > 0 ? Double.random(in: -spread...spread) : 0))
+        return .nanoseconds(Int64(min(jittered, 1e9) * 1e9))
     }
 
     static func seconds(_ duration: Duration) -> Double {

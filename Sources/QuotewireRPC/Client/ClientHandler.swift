@@ -14,15 +14,20 @@ final class ClientHandler: ChannelInboundHandler {
     }
 
     private var context: ChannelHandlerContext?
+    private var flusher: FlushCoalescer?
     private var nextStreamID: UInt32 = 1
     private var pending: [UInt32: Pending] = [:]
-    private var isReading = false
-    private var needsFlush = false
-    private var isFlushScheduled = false
     private var isClosed = false
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
+        self.flusher = FlushCoalescer(context: context)
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        // Breaks the handler -> context -> handler cycle.
+        self.context = nil
+        self.flusher = nil
     }
 
     // MARK: Starting calls (on the loop)
@@ -33,12 +38,7 @@ final class ClientHandler: ChannelInboundHandler {
             promise.fail(RPCError(code: .unavailable, message: "the connection is closed"))
             return
         }
-        let timer = deadline.map { deadline in
-            let handler = NIOLoopBound(self, eventLoop: self.context!.eventLoop)
-            return self.context!.eventLoop.scheduleTask(deadline: deadline) {
-                handler.value.fail(streamID, RPCError(code: .deadlineExceeded, message: "deadline exceeded"))
-            }
-        }
+        let timer = deadline.flatMap { self.scheduleDeadline($0, streamID: streamID) }
         self.pending[streamID] = .unary(promise, timer: timer)
         self.write(streamID: streamID, type: .request, flags: [], payload: requestBytes)
     }
@@ -53,15 +53,18 @@ final class ClientHandler: ChannelInboundHandler {
             responses.finish(throwing: RPCError(code: .unavailable, message: "the connection is closed"))
             return nil
         }
-        let timer = deadline.map { deadline in
-            let handler = NIOLoopBound(self, eventLoop: self.context!.eventLoop)
-            return self.context!.eventLoop.scheduleTask(deadline: deadline) {
-                handler.value.fail(streamID, RPCError(code: .deadlineExceeded, message: "deadline exceeded"))
-            }
-        }
+        let timer = deadline.flatMap { self.scheduleDeadline($0, streamID: streamID) }
         self.pending[streamID] = .stream(responses, timer: timer)
         self.write(streamID: streamID, type: .request, flags: [.remoteOpen], payload: requestBytes)
         return streamID
+    }
+
+    private func scheduleDeadline(_ deadline: NIODeadline, streamID: UInt32) -> Scheduled<Void>? {
+        guard let eventLoop = self.context?.eventLoop else { return nil }
+        let handler = NIOLoopBound(self, eventLoop: eventLoop)
+        return eventLoop.scheduleTask(deadline: deadline) {
+            handler.value.fail(streamID, RPCError(code: .deadlineExceeded, message: "deadline exceeded"))
+        }
     }
 
     /// Sends one message of a client stream, or closes the client side.
@@ -95,7 +98,7 @@ final class ClientHandler: ChannelInboundHandler {
     // MARK: Channel events
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        self.isReading = true
+        self.flusher?.beginRead()
         switch Self.unwrapInboundIn(data) {
         case .oversized(let header, let limit):
             self.fail(
@@ -114,8 +117,7 @@ final class ClientHandler: ChannelInboundHandler {
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
-        self.isReading = false
-        self.flushIfNeeded()
+        self.flusher?.endRead()
         context.fireChannelReadComplete()
     }
 
@@ -186,20 +188,7 @@ final class ClientHandler: ChannelInboundHandler {
         let buffer = FrameEncoder.makeBuffer(
             streamID: streamID, type: type, flags: flags, payload: payload, allocator: context.channel.allocator)
         context.write(Self.wrapOutboundOut(buffer), promise: promise)
-        self.needsFlush = true
-        guard !self.isReading, !self.isFlushScheduled else { return }
-        self.isFlushScheduled = true
-        let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
-        context.eventLoop.execute {
-            handler.value.isFlushScheduled = false
-            handler.value.flushIfNeeded()
-        }
-    }
-
-    private func flushIfNeeded() {
-        guard self.needsFlush, let context = self.context else { return }
-        self.needsFlush = false
-        context.flush()
+        self.flusher?.didWrite()
     }
 }
 

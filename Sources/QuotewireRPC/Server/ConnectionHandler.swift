@@ -9,7 +9,7 @@ import QuotewireModel
 /// answer during the read, others answer when their task or thread-pool job
 /// completes, or when their deadline passes, whichever comes first (the
 /// loser's result is dropped and its task cancelled). Responses are flushed
-/// once per read burst, or once per loop tick for asynchronous completions.
+/// through a ``FlushCoalescer``.
 final class ConnectionHandler: ChannelInboundHandler {
     typealias InboundIn = InboundFrame
     typealias OutboundOut = ByteBuffer
@@ -32,11 +32,10 @@ final class ConnectionHandler: ChannelInboundHandler {
     private let decodingLimits: DecodingLimits
 
     private var context: ChannelHandlerContext?
+    private var boundLoop: (any EventLoop)?
+    private var flusher: FlushCoalescer?
     private var peer: SocketAddress?
     private var calls: [UInt32: Call] = [:]
-    private var isReading = false
-    private var needsFlush = false
-    private var isFlushScheduled = false
     private var isDraining = false
     private var isClosing = false
     private var lastActivity = NIODeadline.now()
@@ -59,8 +58,16 @@ final class ConnectionHandler: ChannelInboundHandler {
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
+        self.boundLoop = context.eventLoop
+        self.flusher = FlushCoalescer(context: context)
         self.peer = context.channel.remoteAddress
         if context.channel.isActive { self.start(context: context) }
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        // Breaks the handler -> context -> handler cycle.
+        self.context = nil
+        self.flusher = nil
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -77,7 +84,7 @@ final class ConnectionHandler: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        self.isReading = true
+        self.flusher?.beginRead()
         switch Self.unwrapInboundIn(data) {
         case .frame(let frame):
             self.observer?.bytesReceived(FrameHeader.size + Int(frame.header.length))
@@ -103,9 +110,8 @@ final class ConnectionHandler: ChannelInboundHandler {
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
-        self.isReading = false
         self.lastActivity = .now()
-        self.flushIfNeeded()
+        self.flusher?.endRead()
         context.fireChannelReadComplete()
     }
 
@@ -227,17 +233,7 @@ final class ConnectionHandler: ChannelInboundHandler {
         case .asynchronous(let body):
             self.insertCall(streamID, method: method, deadline: deadline, isStreaming: false)
             let payload = request.payload
-            let handler = self.loopBound
-            let eventLoop = self.eventLoop
-            self.calls[streamID]?.task = Task {
-                let outcome: Result<[UInt8]?, any Error>
-                do {
-                    outcome = .success(try await body(payload, context))
-                } catch {
-                    outcome = .failure(error)
-                }
-                eventLoop.execute { handler.value.complete(streamID, outcome: outcome) }
-            }
+            self.runTask(for: streamID) { try await body(payload, context) }
 
         case .streaming(let body):
             let (requests, inbound) = RawRequestStream.makeStream()
@@ -254,16 +250,28 @@ final class ConnectionHandler: ChannelInboundHandler {
             let sink = ResponseSink { bytes in
                 try await eventLoop.flatSubmit { handler.value.sendData(streamID, bytes) }.get()
             }
-            self.calls[streamID]?.task = Task {
-                let outcome: Result<[UInt8]?, any Error>
-                do {
-                    try await body(requests, sink, context)
-                    outcome = .success(nil)
-                } catch {
-                    outcome = .failure(error)
-                }
-                eventLoop.execute { handler.value.complete(streamID, outcome: outcome) }
+            self.runTask(for: streamID) {
+                try await body(requests, sink, context)
+                return nil
             }
+        }
+    }
+
+    /// Runs a handler in a task; its outcome answers the call on the event loop.
+    private func runTask(for streamID: UInt32, _ work: @escaping @Sendable () async throws -> [UInt8]?) {
+        let handler = self.loopBound
+        let eventLoop = self.eventLoop
+        let state = self.state
+        state.taskStarted()
+        self.calls[streamID]?.task = Task {
+            defer { state.taskFinished() }
+            let outcome: Result<[UInt8]?, any Error>
+            do {
+                outcome = .success(try await work())
+            } catch {
+                outcome = .failure(error)
+            }
+            eventLoop.execute { handler.value.complete(streamID, outcome: outcome) }
         }
     }
 
@@ -298,6 +306,7 @@ final class ConnectionHandler: ChannelInboundHandler {
     private func complete(_ streamID: UInt32, outcome: Result<[UInt8]?, any Error>) {
         guard let call = self.calls.removeValue(forKey: streamID) else { return }
         call.timer?.cancel()
+        call.task?.cancel()  // a no-op when the task produced the outcome
         call.inbound?.finish()
         let code: StatusCode
         switch outcome {
@@ -315,7 +324,6 @@ final class ConnectionHandler: ChannelInboundHandler {
         }
         self.observer?.callFinished(call.method, code: code, duration: Self.elapsed(since: call.started))
         self.lastActivity = .now()
-        self.flushSoon()
         self.closeIfDrained()
     }
 
@@ -340,7 +348,6 @@ final class ConnectionHandler: ChannelInboundHandler {
         }
         let promise = self.eventLoop.makePromise(of: Void.self)
         self.writeFrame(streamID, type: .data, flags: [], payload: bytes, promise: promise)
-        self.flushSoon()
         return promise.futureResult
     }
 
@@ -355,6 +362,16 @@ final class ConnectionHandler: ChannelInboundHandler {
 
     @discardableResult
     private func writeResponse(_ streamID: UInt32, _ response: TTRPCResponse) -> StatusCode {
+        if response.status == nil, let context = self.context,
+            OKResponseEncoder.bodySize(payloadCount: response.payload.count) <= self.configuration.maxFrameBytes
+        {
+            let buffer = OKResponseEncoder.makeFrame(
+                streamID: streamID, payload: response.payload, allocator: context.channel.allocator)
+            self.observer?.bytesSent(buffer.readableBytes)
+            context.write(Self.wrapOutboundOut(buffer), promise: nil)
+            self.flusher?.didWrite()
+            return .ok
+        }
         var response = response
         var bytes: [UInt8]
         do {
@@ -385,24 +402,7 @@ final class ConnectionHandler: ChannelInboundHandler {
             streamID: streamID, type: type, flags: flags, payload: payload, allocator: context.channel.allocator)
         self.observer?.bytesSent(buffer.readableBytes)
         context.write(Self.wrapOutboundOut(buffer), promise: promise)
-        self.needsFlush = true
-    }
-
-    private func flushSoon() {
-        self.needsFlush = true
-        guard !self.isReading, !self.isFlushScheduled else { return }
-        self.isFlushScheduled = true
-        let handler = self.loopBound
-        self.eventLoop.execute {
-            handler.value.isFlushScheduled = false
-            handler.value.flushIfNeeded()
-        }
-    }
-
-    private func flushIfNeeded() {
-        guard self.needsFlush, let context = self.context else { return }
-        self.needsFlush = false
-        context.flush()
+        self.flusher?.didWrite()
     }
 
     // MARK: Closing
@@ -418,7 +418,7 @@ final class ConnectionHandler: ChannelInboundHandler {
         self.isClosing = true
         let promise = self.eventLoop.makePromise(of: Void.self)
         context.writeAndFlush(Self.wrapOutboundOut(context.channel.allocator.buffer(capacity: 0)), promise: promise)
-        self.needsFlush = false
+        self.flusher?.didFlush()
         let channel = context.channel
         promise.futureResult.whenComplete { _ in channel.close(promise: nil) }
     }
@@ -443,8 +443,8 @@ final class ConnectionHandler: ChannelInboundHandler {
     // MARK: Helpers
 
     private var eventLoop: any EventLoop {
-        // Set in handlerAdded, before any event can arrive.
-        self.context!.eventLoop
+        // Set in handlerAdded, before any event can arrive, and never cleared.
+        self.boundLoop!
     }
 
     private var loopBound: NIOLoopBound<ConnectionHandler> {

@@ -5,6 +5,7 @@ import Synchronization
 /// and the open connections (for the connection limit and for shutdown).
 final class ServerState: Sendable {
     private let draining = Atomic<Bool>(false)
+    private let tasks = Atomic<Int>(0)
     private let connections = Mutex<[ObjectIdentifier: any Channel]>([:])
     let maxConnections: Int
 
@@ -19,6 +20,20 @@ final class ServerState: Sendable {
 
     func beginDraining() {
         self.draining.store(true, ordering: .relaxed)
+    }
+
+    /// Handler tasks that have not yet handed their result to the event loop;
+    /// the event loops must outlive them.
+    var runningTasks: Int {
+        self.tasks.load(ordering: .acquiring)
+    }
+
+    func taskStarted() {
+        self.tasks.add(1, ordering: .relaxed)
+    }
+
+    func taskFinished() {
+        self.tasks.subtract(1, ordering: .releasing)
     }
 
     /// Adds a connection unless the limit is reached or the server drains.

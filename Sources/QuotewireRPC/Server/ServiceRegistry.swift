@@ -9,7 +9,7 @@ import QuotewireModel
 public struct ServiceRegistry: Sendable {
     private(set) var handlers: [MethodDescriptor: MethodHandler] = [:]
     /// Services in registration order, each with its methods in order.
-    public private(set) var services: [(name: String, methods: [String])] = []
+    public private(set) var services: [ServiceInfo] = []
 
     public init() {}
 
@@ -87,7 +87,7 @@ public struct ServiceRegistry: Sendable {
         if let index = self.services.firstIndex(where: { $0.name == service }) {
             self.services[index].methods.append(method)
         } else {
-            self.services.append((name: service, methods: [method]))
+            self.services.append(ServiceInfo(name: service, methods: [method]))
         }
     }
 

@@ -59,7 +59,7 @@ public final class TTRPCServer: Sendable {
         info.withLock {
             $0 = InfoResponse(
                 version: configuration.version,
-                services: registry.services.map { ServiceInfo(name: $0.name, methods: $0.methods) },
+                services: registry.services,
                 limits: configuration.limits)
         }
         self.registry = registry
@@ -192,6 +192,12 @@ public final class TTRPCServer: Sendable {
     }
 
     private func releaseResources() async {
+        // Handler tasks hop back to an event loop when they finish: give the
+        // ones still running (cancelled when their connection closed) a moment.
+        let patience = ContinuousClock.now + .seconds(2)
+        while self.state.runningTasks > 0, ContinuousClock.now < patience {
+            try? await Task.sleep(for: .milliseconds(10))
+        }
         try? await self.threadPool.shutdownGracefully()
         try? await self.group.shutdownGracefully()
         let waiters = self.lifecycle.withLock { lifecycle -> [CheckedContinuation<Void, Never>] in

@@ -7,16 +7,24 @@ public enum AnalyzerService {
     public static let name = "quotewire.v1.Analyzer"
 
     /// Request payloads below this many bytes are analyzed inline on the
-    /// event loop; larger ones on the thread pool.
+    /// event loop; larger ones on the server's thread pool.
     ///
-    /// Measured on this 2-core machine (release build, stub and real-size
-    /// analyzers; see the RPC report): a thread-pool hop costs about 10-20 us
-    /// per call, which dominates the work for small articles, while analyzing
-    /// inline stalls every other connection on the loop for the duration of
-    /// the analysis. 16 KiB keeps the inline work to a few tens of
-    /// microseconds at the analyzer's throughput, below one loop tick's worth
-    /// of other connections' I/O; larger articles take the hop.
-    public static let defaultInlineThreshold = 16 * 1024
+    /// Measured with `scripts/bench/analyze-offload.sh` (release, 2 cores,
+    /// Go client, Analyze at c=8 over 2 connections plus a Ping probe on a
+    /// third; the stub analyzer, so the work is decode + encode):
+    /// - 1-8 KiB: inline is faster (1 KiB: 46k vs 26k calls/s; 8 KiB: 27k vs
+    ///   16k) with equal or better Ping p99: the thread-pool hop (~15 us per
+    ///   call) costs more than the work.
+    /// - 16 KiB: throughput ties (19k vs 17k calls/s) but offloading halves
+    ///   Analyze p99 (4.0 vs 1.9 ms).
+    /// - 64 KiB and 512 KiB: offloading wins on everything; inline at 512 KiB
+    ///   raises another connection's Ping p99 from 2.2 ms to 8.6 ms.
+    ///
+    /// The crossover is near 16 KiB for decode-only work; the real analysis
+    /// adds per-byte work that makes inline stalls longer, so the default
+    /// sits below it at 8 KiB. Re-run the script when the analyzer changes;
+    /// `quotewire serve --inline-analyze-bytes` overrides it.
+    public static let defaultInlineThreshold = 8 * 1024
 
     /// Registers both methods.
     public static func register(

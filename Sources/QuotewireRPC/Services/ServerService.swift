@@ -6,10 +6,15 @@ enum ServerService {
     static let name = "quotewire.v1.Server"
 
     static func register(into registry: inout ServiceRegistry, info: @escaping @Sendable () -> InfoResponse) {
-        registry.synchronousUnary(service: Self.name, method: "Ping", execution: .inline) {
-            (request: PingRequest, _: CallContext) -> PingResponse in
-            PingResponse(payload: request.payload)
-        }
+        registry.register(service: Self.name, method: "Ping", .synchronous(.inline, { bytes, _ in
+            // PingResponse has the wire shape of PingRequest: a request in
+            // canonical form (just its payload field) is its own answer.
+            let request = try PingRequest(protobuf: bytes)
+            if bytes.count == OKResponseEncoder.bodySize(payloadCount: request.payload.count) {
+                return bytes
+            }
+            return try PingResponse(payload: request.payload).protobufBytes()
+        }))
         registry.synchronousUnary(service: Self.name, method: "Info", execution: .inline) {
             (_: InfoRequest, _: CallContext) -> InfoResponse in
             info()

@@ -71,8 +71,8 @@ struct Serve: AsyncParsableCommand {
         guard self.maxStreamsPerConnection > 0 else {
             throw ValidationError("--max-streams-per-connection must be positive")
         }
-        guard self.idleTimeout >= 0, self.shutdownGrace >= 0 else {
-            throw ValidationError("--idle-timeout and --shutdown-grace must not be negative")
+        guard (0...1e8).contains(self.idleTimeout), (0...1e8).contains(self.shutdownGrace) else {
+            throw ValidationError("--idle-timeout and --shutdown-grace must be between 0 and 1e8 seconds")
         }
         guard self.threads > 0 else { throw ValidationError("--threads must be positive") }
         if let port = self.port, !(0...65535).contains(port) { throw ValidationError("--port must be 0...65535") }
@@ -108,7 +108,8 @@ struct Serve: AsyncParsableCommand {
         }
         var services = ServiceRegistry()
         AnalyzerService.register(into: &services, analyzer: Analyzer(), inlineThreshold: self.inlineAnalyzeBytes)
-        let server = TTRPCServer(configuration: configuration, services: services)
+        let server = TTRPCServer(
+            configuration: configuration, services: services, logger: Logger(label: "quotewire.rpc"))
 
         let addresses = try await server.start()
         let listening = addresses.map(Self.describe).joined(separator: ", ")
@@ -166,13 +167,22 @@ struct Serve: AsyncParsableCommand {
                     onFirst()
                 } else {
                     printError("quotewire: exiting without draining")
-                    Glibc.exit(1)
+                    terminateImmediately()
                 }
             }
             source.resume()
             return source
         }
     }
+}
+
+/// Exits the process at once (the second signal).
+private func terminateImmediately() -> Never {
+    #if canImport(Glibc)
+        Glibc.exit(1)
+    #else
+        Darwin.exit(1)
+    #endif
 }
 
 /// Counts signals; only touched on the signal queue.

@@ -82,6 +82,19 @@ import Testing
         }
     }
 
+    @Test func connectsToEveryAddressOfADNSName() async throws {
+        // localhost may resolve to 127.0.0.1 and ::1; the server listens on the first only,
+        // so the client must skip the address that refuses.
+        try await withServer { _, port in
+            try await withClient("dns:localhost:\(port)") { client in
+                for index in 0..<4 {
+                    let echoed = try await client.ping([UInt8(index)])
+                    #expect(echoed == [UInt8(index)])
+                }
+            }
+        }
+    }
+
     @Test func skipsAnEndpointThatIsDown() async throws {
         let deadPort = try await Self.freePort()
         try await withServer { _, port in

@@ -1,5 +1,6 @@
 import NIOCore
 import NIOEmbedded
+import QuotewireModel
 import Testing
 
 @testable import QuotewireRPC
@@ -97,5 +98,19 @@ import Testing
             streamID: 1, type: .response, payload: hex("1208 0a06") + Array("raw:hi".utf8),
             allocator: ByteBufferAllocator())
         #expect(Array(buffer: buffer) == hex("0000000a 00000001 02 00 1208 0a06") + Array("raw:hi".utf8))
+    }
+}
+
+@Suite struct OKResponseEncoderTests {
+    @Test("Matches the model codec", arguments: [0, 1, 127, 128, 300, 20_000])
+    func matchesTheModelCodec(count: Int) throws {
+        let payload = (0..<count).map { UInt8(truncatingIfNeeded: $0) }
+        let frame = OKResponseEncoder.makeFrame(streamID: 5, payload: payload, allocator: ByteBufferAllocator())
+        let body = try TTRPCResponse(payload: payload).protobufBytes()
+        var expected = ByteBuffer()
+        expected.writeFrameHeader(FrameHeader(length: UInt32(body.count), streamID: 5, type: .response))
+        expected.writeBytes(body)
+        #expect(frame == expected)
+        #expect(OKResponseEncoder.bodySize(payloadCount: count) == body.count)
     }
 }

@@ -306,6 +306,25 @@ import Testing
         }
     }
 
+    @Test func authorizerChecksCallsButNotHealth() async throws {
+        let authorize: ServerConfiguration.Authorizer = { context in
+            guard context.metadata["authorization"] == "Bearer secret" else {
+                throw RPCError(code: .unauthenticated, message: "missing or wrong bearer token")
+            }
+        }
+        try await withServer({ $0.authorizer = authorize }) { _, port in
+            try await withClient("127.0.0.1:\(port)") { client in
+                let error = await #expect(throws: RPCError.self) { try await client.ping() }
+                #expect(error?.code == .unauthenticated)
+                let token = CallOptions(metadata: [KeyValue(key: "Authorization", value: "Bearer secret")])
+                let echoed = try await client.ping([1], options: token)
+                #expect(echoed == [1])
+                let health = try await client.checkHealth()
+                #expect(health == .serving)
+            }
+        }
+    }
+
     @Test func servesOverAUnixSocket() async throws {
         let path = "/tmp/quotewire-test-\(UInt32.random(in: 0...UInt32.max)).sock"
         try await withServer({ $0.bindTargets = [.unix(path: path)] }) { _, _ in
@@ -332,5 +351,20 @@ import Testing
             }
         }
         #expect(recorder.events.withLock { $0 } == ["open", "quotewire.v1.Server/Ping OK", "unknown/unknown UNIMPLEMENTED"])
+    }
+}
+
+extension TTRPCServerTests {
+    @Test func pingEchoesNonCanonicalRequestsToo() async throws {
+        try await withServer { _, port in
+            try await withClient("127.0.0.1:\(port)") { client in
+                // payload "a", then an unknown field 9 (varint 1), then payload "bc" (last one wins).
+                let request: [UInt8] = [0x0a, 0x01, 0x61, 0x48, 0x01, 0x0a, 0x02, 0x62, 0x63]
+                let bytes = try await client.unary(service: "quotewire.v1.Server", method: "Ping", payload: request)
+                #expect(try PingResponse(protobuf: bytes).payload == Array("bc".utf8))
+                let empty = try await client.ping([])
+                #expect(empty == [])
+            }
+        }
     }
 }

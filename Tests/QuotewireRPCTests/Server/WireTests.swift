@@ -103,6 +103,31 @@ import Testing
         }
     }
 
+    @Test func survivesGarbageFrames() async throws {
+        try await withServer({ $0.maxFrameBytes = 4096 }) { _, port in
+            var generator = SystemRandomNumberGenerator()
+            for _ in 0..<5 {
+                let connection = try await RawConnection.connect(port: port)
+                var bytes: [UInt8] = []
+                for _ in 0..<200 {
+                    let length = Int.random(in: 0..<64, using: &generator)
+                    let payload = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+                    var header = ByteBuffer()
+                    header.writeMultipleIntegers(
+                        UInt32(length), UInt32.random(in: 0...9, using: &generator),
+                        UInt8.random(in: 0...4, using: &generator), UInt8.random(in: 0...7, using: &generator))
+                    bytes += Array(buffer: header) + payload
+                }
+                try await connection.send(bytes)
+                await connection.close()
+            }
+            try await withClient("127.0.0.1:\(port)") { client in
+                let echoed = try await client.ping([42])
+                #expect(echoed == [42])
+            }
+        }
+    }
+
     @Test func idleTimeoutClosesASilentConnection() async throws {
         try await withServer({ $0.idleTimeout = .milliseconds(200) }) { _, port in
             let connection = try await RawConnection.connect(port: port)
