@@ -147,14 +147,27 @@ import Testing
     }
 
     @Test func maxStreamsPerConnectionIsResourceExhausted() async throws {
-        try await withServer({ $0.maxStreamsPerConnection = 2 }) { _, port in
+        final class StartCounter: ServerObserver {
+            let started = Locked<Int>(0)
+            func callStarted(_ method: MethodDescriptor) { self.started.withLock { $0 += 1 } }
+        }
+        let counter = StartCounter()
+        try await withServer({
+            $0.maxStreamsPerConnection = 2
+            $0.observer = counter
+        }) { _, port in
             try await withClient("127.0.0.1:\(port)") { client in
-                let slow = PingRequest(payload: [0x01, 0xF4])  // 500 ms
+                let slow = PingRequest(payload: [0x07, 0xD0])  // 2 s
                 async let first = client.unary(
                     service: "test.Service", method: "Sleep", request: slow, responseType: PingResponse.self)
                 async let second = client.unary(
                     service: "test.Service", method: "Sleep", request: slow, responseType: PingResponse.self)
-                try await Task.sleep(for: .milliseconds(100))
+                // Wait until the server runs both slow calls, then a third is refused.
+                let deadline = ContinuousClock.now + .seconds(1)
+                while counter.started.withLock({ $0 }) < 2 && ContinuousClock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(5))
+                }
+                #expect(counter.started.withLock { $0 } == 2)
                 let error = await #expect(throws: RPCError.self) {
                     try await client.unary(
                         service: "test.Service", method: "Sleep", request: slow, responseType: PingResponse.self)
