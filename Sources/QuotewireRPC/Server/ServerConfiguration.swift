@@ -17,6 +17,9 @@ public struct ServerConfiguration: Sendable {
     /// Most concurrent calls on one connection; beyond it calls are answered
     /// RESOURCE_EXHAUSTED.
     public var maxStreamsPerConnection: Int
+    /// Most bytes a stream may have received that its handler has not yet
+    /// taken; over it the connection stops reading until the handler catches up.
+    public var maxQueuedStreamBytes: Int
     /// A connection with no calls in flight that sends nothing for this long
     /// is closed; `nil` never closes.
     public var idleTimeout: Duration?
@@ -37,6 +40,7 @@ public struct ServerConfiguration: Sendable {
         maxFrameBytes: Int = 4 << 20,
         maxConnections: Int = 1024,
         maxStreamsPerConnection: Int = 1024,
+        maxQueuedStreamBytes: Int = 8 << 20,
         idleTimeout: Duration? = .seconds(300),
         shutdownGrace: Duration = .seconds(10),
         threads: Int = System.coreCount,
@@ -48,6 +52,7 @@ public struct ServerConfiguration: Sendable {
         self.maxFrameBytes = maxFrameBytes
         self.maxConnections = maxConnections
         self.maxStreamsPerConnection = maxStreamsPerConnection
+        self.maxQueuedStreamBytes = max(1, maxQueuedStreamBytes)
         self.idleTimeout = idleTimeout
         self.shutdownGrace = shutdownGrace
         self.threads = max(1, threads)

@@ -30,7 +30,7 @@ public final class TTRPCServer: Sendable {
     /// The configuration the server runs with.
     public let configuration: ServerConfiguration
     private let registry: ServiceRegistry
-    private let state: ServerState
+    let state: ServerState
     private let group: MultiThreadedEventLoopGroup
     private let threadPool: NIOThreadPool
     private let logger: Logger
