@@ -50,7 +50,9 @@ final class ConnectionHandler: ChannelDuplexHandler {
     private var idleTimer: Scheduled<Void>?
     private var isWritable = true
     private var hasPendingRead = false
-    private var overBudgetStreams: Set<UInt32> = []
+    /// Streams over their inbound budget, with the timer that fails a stream
+    /// whose handler stays stalled for the idle timeout.
+    private var overBudgetStreams: [UInt32: Scheduled<Void>?] = [:]
 
     init(
         registry: ServiceRegistry, configuration: ServerConfiguration, state: ServerState, threadPool: NIOThreadPool,
@@ -96,6 +98,9 @@ final class ConnectionHandler: ChannelDuplexHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         self.flusher?.beginRead()
+        // Only whole frames count as activity: a client that trickles bytes
+        // (slowloris) is still idle and is closed by the idle timeout.
+        self.lastActivity = .now()
         switch Self.unwrapInboundIn(data) {
         case .frame(let frame):
             self.observer?.bytesReceived(FrameHeader.size + Int(frame.header.length))
@@ -121,7 +126,6 @@ final class ConnectionHandler: ChannelDuplexHandler {
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
-        self.lastActivity = .now()
         self.flusher?.endRead()
         context.fireChannelReadComplete()
     }
@@ -131,6 +135,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
         self.idleTimer?.cancel()
         let calls = self.calls
         self.calls.removeAll()
+        for (_, timer) in self.overBudgetStreams { timer?.cancel() }
         self.overBudgetStreams.removeAll()
         self.state.callsEnded(calls.count)
         for (_, call) in calls {
@@ -168,8 +173,22 @@ final class ConnectionHandler: ChannelDuplexHandler {
 
     /// A stream's handler took enough messages to be within budget again.
     private func streamWithinBudget(_ streamID: UInt32) {
-        guard self.overBudgetStreams.remove(streamID) != nil else { return }
+        guard let timer = self.overBudgetStreams.removeValue(forKey: streamID) else { return }
+        timer?.cancel()
         self.resumeReadingIfAllowed()
+    }
+
+    /// While the connection does not read it cannot see the client leave
+    /// (its FIN waits behind the unread bytes): a stream whose handler takes
+    /// nothing for the idle timeout is failed, which frees it and resumes reading.
+    private func streamStalled(_ streamID: UInt32) {
+        guard self.overBudgetStreams[streamID] != nil else { return }
+        self.complete(
+            streamID,
+            outcome: .failure(
+                RPCError(
+                    code: .resourceExhausted,
+                    message: "the stream's handler fell behind by more than \(self.configuration.maxQueuedStreamBytes) bytes")))
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
@@ -336,8 +355,11 @@ final class ConnectionHandler: ChannelDuplexHandler {
     /// Hands a message to a stream's handler; over budget, reading pauses.
     private func enqueue(_ message: [UInt8], on streamID: UInt32) {
         guard let call = self.calls[streamID], let inbound = call.inbound else { return }
-        if call.budget?.add(message.count) == true {
-            self.overBudgetStreams.insert(streamID)
+        if call.budget?.add(message.count) == true, self.overBudgetStreams[streamID] == nil {
+            let handler = self.loopBound
+            self.overBudgetStreams[streamID] = self.configuration.idleTimeout.map {
+                self.eventLoop.scheduleTask(in: TimeAmount($0)) { handler.value.streamStalled(streamID) }
+            }
         }
         inbound.yield(message)
     }

@@ -18,10 +18,12 @@ public struct ServerConfiguration: Sendable {
     /// RESOURCE_EXHAUSTED.
     public var maxStreamsPerConnection: Int
     /// Most bytes a stream may have received that its handler has not yet
-    /// taken; over it the connection stops reading until the handler catches up.
+    /// taken; over it the connection stops reading until the handler catches
+    /// up, and a handler that takes nothing for the idle timeout fails the
+    /// stream RESOURCE_EXHAUSTED.
     public var maxQueuedStreamBytes: Int
-    /// A connection with no calls in flight that sends nothing for this long
-    /// is closed; `nil` never closes.
+    /// A connection with no calls in flight that completes no frame for this
+    /// long is closed (trickled bytes do not count); `nil` never closes.
     public var idleTimeout: Duration?
     /// How long in-flight calls may run after a graceful shutdown starts;
     /// calls still running then are answered UNAVAILABLE.
