@@ -25,6 +25,8 @@ let package = Package(
         .target(name: "QuotewireModel", dependencies: ["CQuotewireProto"]),
         // The analysis core: quotes, speakers, actors, demands. Pure Swift, no I/O.
         .target(name: "QuotewireAnalysis", dependencies: ["QuotewireModel"]),
+        // The EVALUATION.md metric and brat parsing. Pure Swift, no I/O.
+        .target(name: "QuotewireEvaluation", dependencies: ["QuotewireModel"]),
         // ttrpc framing, server and client over SwiftNIO.
         .target(
             name: "QuotewireRPC",
@@ -39,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "quotewire",
             dependencies: [
-                "QuotewireModel", "QuotewireAnalysis", "QuotewireRPC",
+                "QuotewireModel", "QuotewireAnalysis", "QuotewireRPC", "QuotewireEvaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -47,6 +49,7 @@ let package = Package(
         .testTarget(name: "CQuotewireProtoTests", dependencies: ["CQuotewireProto"]),
         .testTarget(name: "QuotewireModelTests", dependencies: ["QuotewireModel"]),
         .testTarget(name: "QuotewireAnalysisTests", dependencies: ["QuotewireAnalysis"]),
+        .testTarget(name: "QuotewireEvaluationTests", dependencies: ["QuotewireEvaluation", "QuotewireModel"]),
         .testTarget(name: "QuotewireRPCTests", dependencies: ["QuotewireRPC", "QuotewireModel"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,58 @@
+import Foundation
+import QuotewireEvaluation
+
+/// A brat folder: `text/*.txt` and, for each, its first `attributions/DOC_*.ann` in sort order.
+struct EvalCorpus {
+    /// One text with its gold attributions.
+    struct Document {
+        var name: String
+        var text: String
+        var gold: [GoldAttribution]
+    }
+
+    var documents: [Document]
+
+    /// Why a folder cannot be evaluated.
+    enum LoadError: Error, CustomStringConvertible {
+        case notADirectory(String)
+        case noTexts(String)
+
+        var description: String {
+            switch self {
+            case .notADirectory(let path): return "\(path) is not a directory with a text/ folder"
+            case .noTexts(let path): return "\(path)/text holds no .txt files"
+            }
+        }
+    }
+
+    init(directory: String) throws {
+        let fileManager = FileManager.default
+        let textDirectory = directory + "/text"
+        let annotationDirectory = directory + "/attributions"
+        var isDirectory: ObjCBool = false
+        guard fileManager.fileExists(atPath: textDirectory, isDirectory: &isDirectory), isDirectory.boolValue,
+            let textNames = try? fileManager.contentsOfDirectory(atPath: textDirectory)
+        else { throw LoadError.notADirectory(directory) }
+        let annotationNames = ((try? fileManager.contentsOfDirectory(atPath: annotationDirectory)) ?? []).sorted()
+        var documents: [Document] = []
+        for textName in textNames.sorted() where textName.hasSuffix(".txt") {
+            let stem = String(textName.dropLast(4))
+            guard let text = try? String(contentsOfFile: textDirectory + "/" + textName, encoding: .utf8) else {
+                continue
+            }
+            let annotationName = annotationNames.first { name in
+                guard name.hasSuffix(".ann") else { return false }
+                let base = name.dropLast(4)
+                if base == stem { return true }
+                guard base.hasPrefix(stem + "_") else { return false }
+                return !base.dropFirst(stem.count + 1).contains("_")
+            }
+            let gold = annotationName.flatMap {
+                try? String(contentsOfFile: annotationDirectory + "/" + $0, encoding: .utf8)
+            }.map { BratDocument(parsing: $0).attributions } ?? []
+            documents.append(Document(name: stem, text: text, gold: gold))
+        }
+        guard !documents.isEmpty else { throw LoadError.noTexts(directory) }
+        self.documents = documents
+    }
+}

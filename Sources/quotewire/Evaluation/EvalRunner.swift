@@ -1,0 +1,64 @@
+import QuotewireEvaluation
+import QuotewireModel
+
+/// Runs an analysis function over a corpus and scores it; the analysis is a
+/// function of a request, so a remote analyzer can stand in for the local one.
+struct EvalRunner {
+    var analyze: (AnalyzeRequest) throws -> AnalyzeResponse
+
+    func evaluate(_ corpus: EvalCorpus, repetitions: Int) throws -> EvalReport {
+        var report = EvalReport()
+        let clock = ContinuousClock()
+        var elapsed = Duration.zero
+        for round in 0..<repetitions {
+            for document in corpus.documents {
+                let request = AnalyzeRequest(
+                    article: Article(id: document.name, body: document.text),
+                    options: AnalyzeOptions(offsetUnit: .unicodeScalar)
+                )
+                let start = clock.now
+                let response = try self.analyze(request)
+                elapsed += clock.now - start
+                guard round == 0 else { continue }
+                let metric = AttributionMetric(text: document.text)
+                let counts = metric.evaluate(
+                    gold: document.gold,
+                    predictions: response.quotes.compactMap(PredictedAttribution.init)
+                )
+                report.totals += counts
+                report.documents.append((document.name, counts))
+            }
+        }
+        report.analyzedDocuments = corpus.documents.count * repetitions
+        report.analysisSeconds = Self.seconds(elapsed)
+        return report
+    }
+
+    /// Times one body of each size, built by repeating the corpus texts.
+    func scaling(_ corpus: EvalCorpus, megabytes: [Int]) throws -> [String] {
+        let clock = ContinuousClock()
+        var lines: [String] = []
+        for size in megabytes {
+            var body = ""
+            var index = 0
+            while body.utf8.count < size * 1_000_000 {
+                body += corpus.documents[index % corpus.documents.count].text + "\n"
+                index += 1
+            }
+            let request = AnalyzeRequest(article: Article(body: body))
+            let start = clock.now
+            let response = try self.analyze(request)
+            let seconds = Self.seconds(clock.now - start)
+            lines.append(
+                "scaling: \(body.utf8.count) bytes in \(EvalReport.format(seconds * 1000)) ms "
+                    + "(\(response.quotes.count) quotes, \(response.demands.count) demands)"
+            )
+        }
+        return lines
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        let parts = duration.components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    }
+}
