@@ -25,6 +25,28 @@ public struct AttributionMetric: Sendable {
         counts.directGold = isDirect.filter { $0 }.count
         counts.demandGold = isDemand.filter { $0 }.count
 
+        let pairs = self.match(goldContents: goldContents, predictedContents: predictedContents)
+        for candidate in pairs {
+            counts.contentMatches += 1
+            if isDirect[candidate.gold] { counts.directMatches += 1 }
+            if isDemand[candidate.gold] { counts.demandMatches += 1 }
+            let prediction = predictions[candidate.prediction]
+            let attribution = gold[candidate.gold]
+            guard let speaker = prediction.speaker, Self.overlaps(attribution.source, speaker) else { continue }
+            counts.speakerMatches += 1
+            if let cue = prediction.cue, Self.overlaps(attribution.cue, cue) {
+                counts.speakerCueMatches += 1
+            }
+        }
+        return counts
+    }
+
+    /// The one-to-one content matches, as (gold index, prediction index), best IoU first.
+    public func match(gold: [GoldAttribution], predictions: [PredictedAttribution]) -> [(gold: Int, prediction: Int)] {
+        self.match(goldContents: gold.map { self.trim($0.content) }, predictedContents: predictions.map { self.trim([$0.content]) })
+    }
+
+    private func match(goldContents: [[Range<Int>]], predictedContents: [[Range<Int>]]) -> [(gold: Int, prediction: Int)] {
         var candidates: [(iou: Double, gold: Int, prediction: Int)] = []
         for (goldIndex, goldRanges) in goldContents.enumerated() where !goldRanges.isEmpty {
             for (predictionIndex, predicted) in predictedContents.enumerated() {
@@ -38,23 +60,15 @@ public struct AttributionMetric: Sendable {
             if lhs.gold != rhs.gold { return lhs.gold < rhs.gold }
             return lhs.prediction < rhs.prediction
         }
-        var goldTaken = [Bool](repeating: false, count: gold.count)
-        var predictionTaken = [Bool](repeating: false, count: predictions.count)
+        var goldTaken = [Bool](repeating: false, count: goldContents.count)
+        var predictionTaken = [Bool](repeating: false, count: predictedContents.count)
+        var pairs: [(gold: Int, prediction: Int)] = []
         for candidate in candidates where !goldTaken[candidate.gold] && !predictionTaken[candidate.prediction] {
             goldTaken[candidate.gold] = true
             predictionTaken[candidate.prediction] = true
-            counts.contentMatches += 1
-            if isDirect[candidate.gold] { counts.directMatches += 1 }
-            if isDemand[candidate.gold] { counts.demandMatches += 1 }
-            let prediction = predictions[candidate.prediction]
-            let attribution = gold[candidate.gold]
-            guard let speaker = prediction.speaker, Self.overlaps(attribution.source, speaker) else { continue }
-            counts.speakerMatches += 1
-            if let cue = prediction.cue, Self.overlaps(attribution.cue, cue) {
-                counts.speakerCueMatches += 1
-            }
+            pairs.append((candidate.gold, candidate.prediction))
         }
-        return counts
+        return pairs
     }
 
     /// Ranges trimmed of quote marks, white space and `, . ; :` at both ends of the whole.

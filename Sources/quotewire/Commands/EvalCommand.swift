@@ -22,6 +22,9 @@ struct Eval: AsyncParsableCommand {
     @Option(help: "Analyze the corpus this many times, to time the analysis.")
     var `repeat`: Int = 1
 
+    @Option(help: "Print up to this many missed gold attributions and unmatched predictions (for rule work).")
+    var showErrors: Int = 0
+
     @Flag(help: "Also time 1 MB and 10 MB bodies built from the corpus, to show linear time.")
     var scaling = false
 
@@ -41,6 +44,9 @@ struct Eval: AsyncParsableCommand {
         let analyze: (AnalyzeRequest) throws -> AnalyzeResponse = { request in try analyzer.analyze(request) }
         let runner = EvalRunner(analyze: analyze)
         let report = try runner.evaluate(corpus, repetitions: self.repeat)
+        if self.showErrors > 0 {
+            print(try runner.errors(corpus, limit: self.showErrors))
+        }
         if self.json {
             print(report.json(perDocument: self.perDocument))
         } else {

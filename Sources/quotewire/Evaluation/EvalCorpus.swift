@@ -19,7 +19,7 @@ struct EvalCorpus {
 
         var description: String {
             switch self {
-            case .notADirectory(let path): return "\(path) is not a directory with a text/ folder"
+            case .notADirectory(let path): return "\(path) is not a directory (expected text/ and attributions/ in it)"
             case .noTexts(let path): return "\(path)/text holds no .txt files"
             }
         }
@@ -27,9 +27,14 @@ struct EvalCorpus {
 
     init(directory: String) throws {
         let fileManager = FileManager.default
-        let textDirectory = directory + "/text"
-        let annotationDirectory = directory + "/attributions"
+        var textDirectory = directory + "/text"
+        var annotationDirectory = directory + "/attributions"
         var isDirectory: ObjCBool = false
+        if !fileManager.fileExists(atPath: textDirectory) {
+            // A flat folder (`DOC.txt` next to `DOC.ann`), as the seed article comes.
+            textDirectory = directory
+            annotationDirectory = directory
+        }
         guard fileManager.fileExists(atPath: textDirectory, isDirectory: &isDirectory), isDirectory.boolValue,
             let textNames = try? fileManager.contentsOfDirectory(atPath: textDirectory)
         else { throw LoadError.notADirectory(directory) }

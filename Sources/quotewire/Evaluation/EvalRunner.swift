@@ -1,3 +1,4 @@
+import Foundation
 import QuotewireEvaluation
 import QuotewireModel
 
@@ -32,6 +33,45 @@ struct EvalRunner {
         report.analyzedDocuments = corpus.documents.count * repetitions
         report.analysisSeconds = Self.seconds(elapsed)
         return report
+    }
+
+    /// Missed gold attributions and unmatched predictions, with their text, for rule work.
+    func errors(_ corpus: EvalCorpus, limit: Int) throws -> String {
+        var lines: [String] = []
+        for document in corpus.documents where lines.count < limit * 2 {
+            let request = AnalyzeRequest(
+                article: Article(id: document.name, body: document.text), options: AnalyzeOptions(offsetUnit: .unicodeScalar))
+            let response = try self.analyze(request)
+            let predictions = response.quotes.compactMap(PredictedAttribution.init)
+            let metric = AttributionMetric(text: document.text)
+            let pairs = metric.match(gold: document.gold, predictions: predictions)
+            let scalars = Array(document.text.unicodeScalars)
+            func show(_ ranges: [Range<Int>]) -> String {
+                ranges.map { range in
+                    var view = String.UnicodeScalarView()
+                    view.append(contentsOf: scalars[range.clamped(to: 0..<scalars.count)])
+                    return String(view)
+                }.joined(separator: " | ").replacingOccurrences(of: "\n", with: " ")
+            }
+            let matchedGold = Set(pairs.map(\.gold))
+            let matchedPredictions = Set(pairs.map(\.prediction))
+            for (index, gold) in document.gold.enumerated() where !matchedGold.contains(index) {
+                lines.append("MISS \(document.name) [\(show(gold.source))] [\(show(gold.cue))] {\(show(gold.content))}")
+            }
+            for (index, prediction) in predictions.enumerated() where !matchedPredictions.contains(index) {
+                lines.append(
+                    "FALSE \(document.name) [\(show(prediction.speaker.map { [$0] } ?? []))] [\(show(prediction.cue.map { [$0] } ?? []))] {\(show([prediction.content]))}")
+            }
+            for (goldIndex, predictionIndex) in pairs {
+                let gold = document.gold[goldIndex]
+                let prediction = predictions[predictionIndex]
+                if !(prediction.speaker.map { range in gold.source.contains { $0.overlaps(range) } } ?? false) {
+                    lines.append(
+                        "SPEAKER \(document.name) gold [\(show(gold.source))] predicted [\(show(prediction.speaker.map { [$0] } ?? []))] {\(show(gold.content).prefix(60))}")
+                }
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// Times one body of each size, built by repeating the corpus texts.

@@ -1,0 +1,395 @@
+import QuotewireModel
+
+/// Ties contents to cues and speakers: direct quotes by the position of the
+/// cue around the quote marks, indirect ones by cue and clause, participles
+/// by the subject of the main clause, and quotes that go on after their
+/// attribution.
+struct Attributor: Sendable {
+    private let speakers = SpeakerFinder()
+
+    func attribute(_ index: DocumentIndex, cues: [Cue]) -> [Attribution] {
+        var attributions: [Attribution] = []
+        var cueAt = [Int32](repeating: -1, count: index.tokens.count)
+        for (position, cue) in cues.enumerated() { cueAt[cue.first] = Int32(position) }
+        let context = Context(index: index, cues: cues, cueAt: cueAt)
+        for cue in cues {
+            let attribution: Attribution?
+            if cue.entry.kind == .according {
+                attribution = self.according(cue, context)
+            } else {
+                attribution = self.verb(cue, context, previous: attributions.last)
+            }
+            if let attribution { attributions.append(attribution) }
+        }
+        attributions = self.addQuotesWithoutCue(to: attributions, index)
+        attributions.sort { $0.content.lowerBound < $1.content.lowerBound }
+        return attributions
+    }
+
+    /// What every rule needs: the document and where the cues stand.
+    private struct Context {
+        let index: DocumentIndex
+        let cues: [Cue]
+        /// Index into `cues` of the cue starting at each token, else -1.
+        let cueAt: [Int32]
+
+        func cue(at token: Int) -> Cue? {
+            guard token >= 0, token < self.cueAt.count, self.cueAt[token] >= 0 else { return nil }
+            return self.cues[Int(self.cueAt[token])]
+        }
+    }
+
+    // MARK: - Verbs
+
+    private func verb(_ cue: Cue, _ context: Context, previous: Attribution?) -> Attribution? {
+        let index = context.index
+        let tokens = index.tokens
+        let sentence = index.sentence(of: cue.first)
+        var rule = AttributionRule.cueThenContent
+        var speaker = self.speakers.subject(before: cue.first, from: sentence.first, in: tokens)
+        var inverted = false
+        var sameSentence: Attribution?
+        if let previous, let previousCue = previous.cue, index.sentenceOfToken[previousCue.first] == index.sentenceOfToken[cue.first] {
+            sameSentence = previous
+        }
+        let before = cue.first > sentence.first ? tokens[cue.first - 1] : nil
+        let isCoordinated = before.map { $0.hash == WordLists.and || $0.hash == WordHash("but") } ?? false
+        if cue.entry.form == .participle, before?.kind == .comma {
+            rule = .participle
+            speaker = sameSentence?.speaker ?? self.mainSubject(of: sentence, before: cue.first, in: tokens)
+        } else if isCoordinated, cue.entry.form == .past || cue.entry.form == .third, let sameSentence {
+            rule = .participle
+            speaker = sameSentence.speaker
+        } else if speaker == nil, cue.entry.form == .past || cue.entry.form == .third, cue.first > sentence.first
+            || index.isQuoteEnd(cue.first - 1)
+        {
+            let before = tokens[max(0, cue.first - 1)].kind
+            if before == .comma || before == .quoteClose || before == .quoteEither {
+                speaker = self.speakers.subject(after: cue.last, before: sentence.end, in: tokens)
+                inverted = speaker != nil
+            }
+        }
+        if speaker == nil && rule != .participle { return nil }
+
+        let boundary = inverted ? cue.first - 1 : (speaker?.lowerBound ?? cue.first) - 1
+        if rule != .participle, let content = self.quoteBefore(boundary, sentence: sentence, index) {
+            return Attribution(
+                content: content.range, firstToken: content.first, endToken: content.end, kind: content.kind,
+                speaker: speaker, cue: cue, confidence: AttributionRule.contentThenCue.confidence * Self.weight(cue.entry.kind),
+                rule: .contentThenCue
+            )
+        }
+        let rightStart = inverted ? (speaker?.upperBound ?? cue.last + 1) : cue.last + 1
+        if let content = self.rightContent(from: rightStart, cue: cue, sentence: sentence, context) {
+            return Attribution(
+                content: content.range, firstToken: content.first, endToken: content.end, kind: content.kind,
+                speaker: speaker, cue: cue, confidence: rule.confidence * Self.weight(cue.entry.kind), rule: rule
+            )
+        }
+        guard rule != .participle else { return nil }
+        guard let content = self.leftContent(endingAt: boundary, sentence: sentence, context) else { return nil }
+        return Attribution(
+            content: content.range, firstToken: content.first, endToken: content.end, kind: content.kind,
+            speaker: speaker, cue: cue, confidence: AttributionRule.contentThenCue.confidence * Self.weight(cue.entry.kind),
+            rule: .contentThenCue
+        )
+    }
+
+    /// The subject of the main clause: the first pronoun or capitalized phrase of the sentence.
+    private func mainSubject(of sentence: Sentence, before limit: Int, in tokens: [Token]) -> Range<Int>? {
+        var index = sentence.first
+        while index < limit {
+            let token = tokens[index]
+            if token.kind == .word && WordLists.pronouns.contains(token.hash) { return index..<(index + 1) }
+            if token.kind == .word && token.isCapitalized && !WordLists.conjunctions.contains(token.hash)
+                && !WordLists.subjectBoundaries.contains(token.hash)
+            {
+                var end = index + 1
+                while end < limit, tokens[end].kind == .word, tokens[end].isCapitalized { end += 1 }
+                return index..<end
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    // MARK: - According to
+
+    private func according(_ cue: Cue, _ context: Context) -> Attribution? {
+        let index = context.index
+        let tokens = index.tokens
+        let sentence = index.sentence(of: cue.first)
+        var end = cue.last + 1
+        while end < sentence.end, end - cue.last <= SpeakerFinder.maximumLength, tokens[end].kind == .word
+            || tokens[end].kind == .number || (tokens[end].kind == .singleQuote)
+        {
+            end += 1
+        }
+        guard end > cue.last + 1 else { return nil }
+        let speaker = (cue.last + 1)..<end
+        let content: ContentRange?
+        if cue.first == sentence.first || (cue.first > sentence.first && tokens[cue.first - 1].kind != .comma) {
+            var start = end
+            if start < sentence.end, tokens[start].kind == .comma { start += 1 }
+            content = self.clause(from: start, to: sentence.end, context)
+        } else {
+            content = self.leftContent(endingAt: cue.first - 1, sentence: sentence, context)
+        }
+        guard let content else { return nil }
+        return Attribution(
+            content: content.range, firstToken: content.first, endToken: content.end, kind: content.kind, speaker: speaker,
+            cue: cue, confidence: AttributionRule.according.confidence, rule: .according
+        )
+    }
+
+    // MARK: - Contents
+
+    private struct ContentRange {
+        var range: Range<Int>
+        var first: Int
+        var end: Int
+        var kind: QuoteKind
+    }
+
+    /// What follows a cue: an addressee and lead-in are skipped, then `that`, `:` or `,`.
+    private func rightContent(from start: Int, cue: Cue, sentence: Sentence, _ context: Context) -> ContentRange? {
+        let index = context.index
+        let tokens = index.tokens
+        var position = start
+        // `she said, warning that`: a comma after the cue leads to another clause, unless a quote opens.
+        if position < sentence.end, tokens[position].kind == .comma,
+            position + 1 >= tokens.count || index.quote(openedAt: position + 1) == nil
+        {
+            return nil
+        }
+        if cue.entry.takesAddressee && cue.entry.kind != .directive {
+            position = self.skipAddressee(from: position, sentence: sentence, tokens)
+        }
+        position = self.skipLeadIn(from: position, sentence: sentence, tokens)
+        if position < sentence.end, tokens[position].hash == WordLists.that, tokens[position].kind == .word {
+            position += 1
+        } else if position < sentence.end, tokens[position].kind == .colon || tokens[position].kind == .comma {
+            position += 1
+        }
+        if position >= sentence.end {
+            // `He said:` closing a paragraph, the quote opening the next one.
+            if position < tokens.count, position > 0, tokens[position - 1].kind == .colon,
+                let quote = index.quote(openedAt: position)
+            {
+                return self.quoted(quote, tokens)
+            }
+            return nil
+        }
+        if let quote = index.quote(openedAt: position) {
+            let after = quote.closeToken + 1
+            if !quote.isClosed || after >= sentence.end || !self.hasWords(from: after, to: sentence.end, tokens) {
+                return self.quoted(quote, tokens)
+            }
+        }
+        return self.clause(from: position, to: sentence.end, context)
+    }
+
+    /// A quote that closes at `boundary` (or just before a comma there): `“...,” she said`.
+    ///
+    /// A quote ending a previous sentence counts only when it ends with `,`, `?`, `!` or a dash, as a
+    /// quote followed by its attribution does.
+    private func quoteBefore(_ boundary: Int, sentence: Sentence, _ index: DocumentIndex) -> ContentRange? {
+        guard boundary >= 0 else { return nil }
+        let tokens = index.tokens
+        var quote = index.quote(closedAt: boundary)
+        if quote == nil, tokens[boundary].kind == .comma { quote = index.quote(closedAt: boundary - 1) }
+        guard let quote else { return nil }
+        if quote.closeToken < sentence.first {
+            guard quote.closeToken > 0 else { return nil }
+            let last = tokens[quote.closeToken - 1]
+            let isOpenEnded = last.kind == .comma || last.kind == .dash || last.hash == WordLists.questionMark
+                || last.hash == WordLists.exclamationMark
+            guard isOpenEnded else { return nil }
+        }
+        return self.quoted(quote, tokens)
+    }
+
+    /// What precedes `CONTENT, X said`: a quote closing at the comma, or the clause from the sentence start.
+    private func leftContent(endingAt boundary: Int, sentence: Sentence, _ context: Context) -> ContentRange? {
+        let tokens = context.index.tokens
+        guard boundary >= 0 else { return nil }
+        if let quoted = self.quoteBefore(boundary, sentence: sentence, context.index) { return quoted }
+        guard tokens[boundary].kind == .comma, boundary > sentence.first else { return nil }
+        return self.clause(from: sentence.first, to: boundary, context)
+    }
+
+    private func quoted(_ quote: QuotedSpan, _ tokens: [Token]) -> ContentRange? {
+        guard !quote.content.isEmpty else { return nil }
+        return ContentRange(range: quote.content, first: quote.openToken + 1, end: quote.closeToken, kind: .direct)
+    }
+
+    /// The words from `start` up to a semicolon, another attribution's clause (`, warning that`,
+    /// `but cautioned`) or `end`, without final punctuation.
+    private func clause(from start: Int, to end: Int, _ context: Context) -> ContentRange? {
+        let index = context.index
+        let tokens = index.tokens
+        var last = start
+        var hasQuote = false
+        var stop = end
+        while last < end {
+            if tokens[last].kind == .semicolon || (last > start && self.startsAnotherClause(at: last, context)) {
+                stop = last
+                break
+            }
+            if tokens[last].isQuoteMark { hasQuote = true }
+            last += 1
+        }
+        var close = stop
+        while close > start, tokens[close - 1].kind != .word && tokens[close - 1].kind != .number
+            && !tokens[close - 1].isQuoteMark && tokens[close - 1].kind != .closeBracket
+        {
+            close -= 1
+        }
+        guard close > start, self.hasWords(from: start, to: close, tokens) else { return nil }
+        var kind = QuoteKind.indirect
+        if hasQuote {
+            kind = .mixed
+            if tokens[start].isQuoteMark, let quote = index.quote(openedAt: start), quote.closeToken >= close - 1 {
+                return self.quoted(quote, tokens)
+            }
+        }
+        return ContentRange(range: Int(tokens[start].start)..<Int(tokens[close - 1].end), first: start, end: close, kind: kind)
+    }
+
+    /// `, warning`, `, according to`, `but cautioned`, `, and added`: another attribution begins.
+    private func startsAnotherClause(at position: Int, _ context: Context) -> Bool {
+        let tokens = context.index.tokens
+        var next = position
+        if tokens[next].kind == .comma { next += 1 }
+        let isConjunction = next < tokens.count && (tokens[next].hash == WordLists.and || tokens[next].hash == WordHash("but"))
+        if isConjunction { next += 1 }
+        guard next > position, let cue = context.cue(at: next) else { return false }
+        if cue.entry.kind == .according { return tokens[position].kind == .comma }
+        if isConjunction { return cue.entry.form == .past || cue.entry.form == .third }
+        return cue.entry.form == .participle && tokens[position].kind == .comma
+    }
+
+    private func hasWords(from start: Int, to end: Int, _ tokens: [Token]) -> Bool {
+        var index = start
+        while index < end {
+            if tokens[index].kind == .word || tokens[index].kind == .number { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// `told reporters`, `told the Associated Press`, `urged Congress`: the object before the content.
+    private func skipAddressee(from start: Int, sentence: Sentence, _ tokens: [Token]) -> Int {
+        var position = start
+        var seen = 0
+        while position < sentence.end, seen < 8, tokens[position].kind == .word {
+            if tokens[position].hash == WordLists.that { return position }
+            position += 1
+            seen += 1
+        }
+        if position < sentence.end, tokens[position].kind == .comma || tokens[position].kind == .colon
+            || tokens[position].isQuoteMark
+        {
+            return position
+        }
+        position = start
+        if position < sentence.end, WordLists.determiners.contains(tokens[position].hash) { position += 1 }
+        let capitalizedStart = position
+        while position < sentence.end, tokens[position].kind == .word, tokens[position].isCapitalized { position += 1 }
+        if position == capitalizedStart, position < sentence.end, tokens[position].kind == .word,
+            !WordLists.pronouns.contains(tokens[position].hash), position > start || tokens[position].endsInS
+        {
+            position += 1
+        }
+        return position < sentence.end ? position : start
+    }
+
+    /// `in a statement`, `on Tuesday`, `last week` before `that` or `,`.
+    private func skipLeadIn(from start: Int, sentence: Sentence, _ tokens: [Token]) -> Int {
+        guard start < sentence.end, tokens[start].kind == .word, WordLists.contentLeadIns.contains(tokens[start].hash)
+        else { return start }
+        var position = start
+        while position < sentence.end, position - start < 7 {
+            let token = tokens[position]
+            if token.kind == .comma { return position + 1 }
+            if token.kind == .word && token.hash == WordLists.that { return position }
+            if token.kind != .word && token.kind != .number { break }
+            position += 1
+        }
+        return position >= sentence.end || tokens[position].kind == .terminator ? sentence.end : start
+    }
+
+    // MARK: - Quotes without a cue of their own
+
+    private func addQuotesWithoutCue(to attributions: [Attribution], _ index: DocumentIndex) -> [Attribution] {
+        var result = attributions
+        var covered = [Bool](repeating: false, count: index.quotes.count)
+        var owner = [Int](repeating: -1, count: index.quotes.count)
+        var byEnd: [Int: Int] = [:]
+        for (position, attribution) in result.enumerated() {
+            byEnd[attribution.content.upperBound] = position
+        }
+        for (quoteIndex, quote) in index.quotes.enumerated() {
+            if let position = byEnd[quote.content.upperBound] { owner[quoteIndex] = position }
+        }
+        for attribution in result {
+            for quoteIndex in self.quotes(overlapping: attribution.content, index) { covered[quoteIndex] = true }
+        }
+        for (quoteIndex, quote) in index.quotes.enumerated() where !covered[quoteIndex] {
+            guard quoteIndex > 0, quote.isClosed else { continue }
+            let earlier = index.quotes[quoteIndex - 1]
+            let holder = owner[quoteIndex - 1]
+            guard holder >= 0, index.tokens[earlier.closeToken].paragraph == index.tokens[quote.openToken].paragraph
+                || quote.spansParagraphs
+            else { continue }
+            var attribution = result[holder]
+            guard self.onlyAttributionBetween(earlier.closeToken + 1, quote.openToken, attribution, index.tokens) else { continue }
+            attribution.content = attribution.content.lowerBound..<quote.content.upperBound
+            attribution.endToken = quote.closeToken
+            attribution.confidence = max(attribution.confidence, AttributionRule.continuation.confidence)
+            result[holder] = attribution
+            owner[quoteIndex] = holder
+        }
+        return result
+    }
+
+    private func quotes(overlapping range: Range<Int>, _ index: DocumentIndex) -> [Int] {
+        // Quotes are sorted by start; a binary search finds the first candidate.
+        var low = 0
+        var high = index.quotes.count
+        while low < high {
+            let middle = (low + high) / 2
+            if index.quotes[middle].content.upperBound <= range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        var found: [Int] = []
+        var position = low
+        while position < index.quotes.count, index.quotes[position].content.lowerBound < range.upperBound {
+            if index.quotes[position].content.overlaps(range) { found.append(position) }
+            position += 1
+        }
+        return found
+    }
+
+    /// Between two quotes there is nothing but the attribution's speaker, cue and punctuation.
+    private func onlyAttributionBetween(_ start: Int, _ end: Int, _ attribution: Attribution, _ tokens: [Token]) -> Bool {
+        var position = start
+        while position < end {
+            let token = tokens[position]
+            let isPart =
+                (attribution.speaker?.contains(position) ?? false)
+                || (attribution.cue.map { ($0.first...$0.last).contains(position) } ?? false)
+            if token.kind == .word && !isPart { return false }
+            position += 1
+        }
+        return true
+    }
+
+    private static func weight(_ kind: CueKind) -> Float {
+        switch kind {
+        case .speech, .according: return 1
+        case .directive: return 0.9
+        case .cognition: return 0.8
+        case .evidence, .stance: return 0.7
+        }
+    }
+}
