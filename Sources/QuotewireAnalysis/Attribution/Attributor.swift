@@ -21,7 +21,7 @@ struct Attributor: Sendable {
             }
             if let attribution { attributions.append(attribution) }
         }
-        attributions = self.addQuotesWithoutCue(to: attributions, index)
+        attributions = self.addQuotesWithoutCue(to: attributions, context)
         attributions.sort { $0.content.lowerBound < $1.content.lowerBound }
         return attributions
     }
@@ -321,36 +321,45 @@ struct Attributor: Sendable {
 
     // MARK: - Quotes without a cue of their own
 
-    private func addQuotesWithoutCue(to attributions: [Attribution], _ index: DocumentIndex) -> [Attribution] {
-        var result = attributions
+    /// Quotes no cue claimed: one that follows an attributed quote in the same paragraph, with no other
+    /// cue between them, continues it (`“...,” she said. “...”`).
+    private func addQuotesWithoutCue(to attributions: [Attribution], _ context: Context) -> [Attribution] {
+        let index = context.index
+        var result = attributions.sorted { $0.content.lowerBound < $1.content.lowerBound }
         var covered = [Bool](repeating: false, count: index.quotes.count)
-        var owner = [Int](repeating: -1, count: index.quotes.count)
-        var byEnd: [Int: Int] = [:]
-        for (position, attribution) in result.enumerated() {
-            byEnd[attribution.content.upperBound] = position
-        }
-        for (quoteIndex, quote) in index.quotes.enumerated() {
-            if let position = byEnd[quote.content.upperBound] { owner[quoteIndex] = position }
-        }
         for attribution in result {
             for quoteIndex in self.quotes(overlapping: attribution.content, index) { covered[quoteIndex] = true }
         }
-        for (quoteIndex, quote) in index.quotes.enumerated() where !covered[quoteIndex] {
-            guard quoteIndex > 0, quote.isClosed else { continue }
-            let earlier = index.quotes[quoteIndex - 1]
-            let holder = owner[quoteIndex - 1]
-            guard holder >= 0, index.tokens[earlier.closeToken].paragraph == index.tokens[quote.openToken].paragraph
-                || quote.spansParagraphs
+        var holder = -1
+        var next = 0
+        for (quoteIndex, quote) in index.quotes.enumerated() {
+            let openStart = Int(index.tokens[quote.openToken].start)
+            while next < result.count, result[next].content.lowerBound < openStart {
+                holder = next
+                next += 1
+            }
+            guard !covered[quoteIndex], holder >= 0, result[holder].kind != .indirect else { continue }
+            let attribution = result[holder]
+            let lastToken = max(attribution.endToken, attribution.cue?.last ?? 0, (attribution.speaker?.upperBound ?? 1) - 1)
+            guard lastToken < quote.openToken,
+                index.tokens[lastToken].paragraph == index.tokens[quote.openToken].paragraph || quote.spansParagraphs
+                    || (index.tokens[quote.openToken].startsParagraph && index.tokens[quote.openToken].paragraph == index.tokens[lastToken].paragraph + 1),
+                !self.hasCue(from: lastToken + 1, to: quote.openToken, context)
             else { continue }
-            var attribution = result[holder]
-            guard self.onlyAttributionBetween(earlier.closeToken + 1, quote.openToken, attribution, index.tokens) else { continue }
-            attribution.content = attribution.content.lowerBound..<quote.content.upperBound
-            attribution.endToken = quote.closeToken
-            attribution.confidence = max(attribution.confidence, AttributionRule.continuation.confidence)
-            result[holder] = attribution
-            owner[quoteIndex] = holder
+            result[holder].content = attribution.content.lowerBound..<max(attribution.content.upperBound, quote.content.upperBound)
+            result[holder].endToken = quote.closeToken
+            result[holder].confidence = max(attribution.confidence, AttributionRule.continuation.confidence)
         }
         return result
+    }
+
+    private func hasCue(from start: Int, to end: Int, _ context: Context) -> Bool {
+        var position = start
+        while position < end {
+            if context.cueAt[position] >= 0 { return true }
+            position += 1
+        }
+        return false
     }
 
     private func quotes(overlapping range: Range<Int>, _ index: DocumentIndex) -> [Int] {
@@ -368,20 +377,6 @@ struct Attributor: Sendable {
             position += 1
         }
         return found
-    }
-
-    /// Between two quotes there is nothing but the attribution's speaker, cue and punctuation.
-    private func onlyAttributionBetween(_ start: Int, _ end: Int, _ attribution: Attribution, _ tokens: [Token]) -> Bool {
-        var position = start
-        while position < end {
-            let token = tokens[position]
-            let isPart =
-                (attribution.speaker?.contains(position) ?? false)
-                || (attribution.cue.map { ($0.first...$0.last).contains(position) } ?? false)
-            if token.kind == .word && !isPart { return false }
-            position += 1
-        }
-        return true
     }
 
     private static func weight(_ kind: CueKind) -> Float {

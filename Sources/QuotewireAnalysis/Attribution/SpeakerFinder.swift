@@ -16,6 +16,7 @@ struct SpeakerFinder: Sendable {
             skipped += 1
         }
         guard index >= sentenceStart else { return nil }
+        if let enclosed = self.subjectBeforeAside(endingAt: index, from: sentenceStart, in: tokens) { return enclosed }
         if tokens[index].kind == .word && WordLists.pronouns.contains(tokens[index].hash) {
             return index..<(index + 1)
         }
@@ -30,6 +31,30 @@ struct SpeakerFinder: Sendable {
         }
         guard let found = phrase, tokens[found.upperBound - 1].kind == .word else { return nil }
         return found
+    }
+
+    /// `Smith, a senator from Vermont, said` / `Smith (who leads the race) said`: the name before an aside.
+    private func subjectBeforeAside(endingAt index: Int, from sentenceStart: Int, in tokens: [Token]) -> Range<Int>? {
+        let closing = tokens[index].kind
+        guard closing == .comma || closing == .closeBracket else { return nil }
+        var position = index - 1
+        while position > sentenceStart, index - position <= 20 {
+            let kind = tokens[position].kind
+            if closing == .comma && kind == .comma || closing == .closeBracket && kind == .openBracket { break }
+            if kind == .terminator || kind == .semicolon || tokens[position].isQuoteMark { return nil }
+            position -= 1
+        }
+        guard position > sentenceStart, position < index - 1 else { return nil }
+        let opening = tokens[position].kind
+        guard closing == .comma ? opening == .comma : opening == .openBracket else { return nil }
+        let asideStart = tokens[position + 1]
+        guard closing == .closeBracket || asideStart.kind == .number || !asideStart.isCapitalized
+            || WordLists.determiners.contains(asideStart.hash)
+        else { return nil }
+        guard tokens[position - 1].isCapitalized || WordLists.pronouns.contains(tokens[position - 1].hash),
+            let name = self.phrase(endingAt: position - 1, from: sentenceStart, in: tokens)
+        else { return nil }
+        return name.lowerBound..<index
     }
 
     /// The subject right after a cue (`said Jane Roe`), ending at punctuation or a boundary word.
@@ -51,7 +76,7 @@ struct SpeakerFinder: Sendable {
     /// A noun phrase ending at `last`, walking left over words, possessives and `of`/`for`.
     private func phrase(endingAt last: Int, from sentenceStart: Int, in tokens: [Token]) -> Range<Int>? {
         guard last >= sentenceStart, tokens[last].kind == .word || tokens[last].kind == .number else { return nil }
-        if WordLists.subjectBoundaries.contains(tokens[last].hash) && !tokens[last].isCapitalized { return nil }
+        if WordLists.subjectBoundaries.contains(tokens[last].hash) { return nil }
         var first = last
         while first - 1 >= sentenceStart, last - first + 1 < Self.maximumLength {
             let candidate = tokens[first - 1]
@@ -71,7 +96,7 @@ struct SpeakerFinder: Sendable {
                 first -= 1
                 continue
             }
-            if WordLists.subjectBoundaries.contains(candidate.hash) && !candidate.isCapitalized { break }
+            if WordLists.subjectBoundaries.contains(candidate.hash) || WordLists.conjunctions.contains(candidate.hash) { break }
             if CueLexicon.shared.entry(candidate.hash) != nil && !candidate.isCapitalized { break }
             first -= 1
             if WordLists.determiners.contains(candidate.hash) { break }

@@ -8,6 +8,19 @@ struct CueFinder: Sendable {
     private static let according = WordHash("according")
     private static let to = WordHash("to")
 
+    /// Cue verbs whose bare and `-s` forms are more often nouns.
+    private static let nounLike = WordLists.set(
+        """
+        state states plan plans support supports call calls claim claims report reports question questions charge \
+        charges comment comments post posts order orders demand demands request requests estimate estimates answer \
+        answers counter counters joke jokes promise promises pledge pledges vow vows fear fears hope hopes doubt \
+        doubts attack attacks blast blasts slam slams credit credits challenge challenges dispute disputes insult \
+        insults fault faults welcome welcomes praise praises blame blames find finds show shows note notes \
+        respond reply replies concern concerns reveal lie lies read reads want wants worry worries comment \
+        remark remarks tweet tweets appeal appeals lobby petition pressure push press
+        """
+    )
+
     func find(_ tokens: [Token], quoted: [Bool]) -> [Cue] {
         var cues: [Cue] = []
         var index = 0
@@ -39,6 +52,19 @@ struct CueFinder: Sendable {
                 let previous = tokens[index - 1]
                 let licensed = previous.kind == .comma || WordLists.beForms.contains(previous.hash)
                     || previous.isCapitalized || WordLists.pronouns.contains(previous.hash)
+                if !licensed { continue }
+            }
+            if entry.form == .base || entry.form == .third, index > 0, Self.nounLike.contains(token.hash) {
+                // `give states`, `If states`: a plural noun unless a name, pronoun or auxiliary stands before it.
+                let previous = tokens[index - 1]
+                let licensed = WordLists.pronouns.contains(previous.hash)
+                    || (entry.form == .base && WordLists.verbLicensors.contains(previous.hash))
+                    || (previous.isCapitalized && !WordLists.subjectBoundaries.contains(previous.hash)
+                        && !WordLists.conjunctions.contains(previous.hash) && index - 1 > 0
+                        && !tokens[index - 1].startsParagraph)
+                    || previous.kind == .closeBracket
+                    || (entry.form == .base && previous.endsInS && previous.kind == .word)
+                    || (entry.form == .third && index > 1 && WordLists.determiners.contains(tokens[index - 2].hash))
                 if !licensed { continue }
             }
             if entry.form == .base || entry.form == .third, index > 0 {

@@ -25,6 +25,9 @@ struct Eval: AsyncParsableCommand {
     @Option(help: "Print up to this many missed gold attributions and unmatched predictions (for rule work).")
     var showErrors: Int = 0
 
+    @Option(help: "Only evaluate documents whose name contains this text.")
+    var only: String?
+
     @Flag(help: "Also time 1 MB and 10 MB bodies built from the corpus, to show linear time.")
     var scaling = false
 
@@ -33,12 +36,19 @@ struct Eval: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let corpus: EvalCorpus
+        var corpus: EvalCorpus
         do {
             corpus = try EvalCorpus(directory: self.directory)
         } catch {
             FileHandle.standardError.write(Data("quotewire eval: \(error)\n".utf8))
             throw ExitCode(64)
+        }
+        if let only = self.only {
+            corpus.documents = corpus.documents.filter { $0.name.contains(only) }
+            guard !corpus.documents.isEmpty else {
+                FileHandle.standardError.write(Data("quotewire eval: no document name contains \(only)\n".utf8))
+                throw ExitCode(64)
+            }
         }
         let analyzer = Analyzer()
         let analyze: (AnalyzeRequest) throws -> AnalyzeResponse = { request in try analyzer.analyze(request) }
