@@ -332,31 +332,88 @@ struct Attributor: Sendable {
         }
         var holder = -1
         var next = 0
+        var orphans: [Attribution] = []
+        // Cues of attributions whose speaker is not a relative pronoun (`who wrote` does not end a quote run).
+        var claimed = Set<Int>()
+        for attribution in result {
+            guard let cue = attribution.cue else { continue }
+            if let speaker = attribution.speaker, speaker.count == 1, index.tokens[speaker.lowerBound].hash == WordLists.who {
+                continue
+            }
+            claimed.insert(cue.first)
+        }
         for (quoteIndex, quote) in index.quotes.enumerated() {
             let openStart = Int(index.tokens[quote.openToken].start)
             while next < result.count, result[next].content.lowerBound < openStart {
                 holder = next
                 next += 1
             }
-            guard !covered[quoteIndex], holder >= 0, result[holder].kind != .indirect else { continue }
-            let attribution = result[holder]
-            let lastToken = max(attribution.endToken, attribution.cue?.last ?? 0, (attribution.speaker?.upperBound ?? 1) - 1)
-            guard lastToken < quote.openToken,
-                index.tokens[lastToken].paragraph == index.tokens[quote.openToken].paragraph || quote.spansParagraphs
-                    || (index.tokens[quote.openToken].startsParagraph && index.tokens[quote.openToken].paragraph == index.tokens[lastToken].paragraph + 1),
-                !self.hasCue(from: lastToken + 1, to: quote.openToken, context)
-            else { continue }
-            result[holder].content = attribution.content.lowerBound..<max(attribution.content.upperBound, quote.content.upperBound)
-            result[holder].endToken = quote.closeToken
-            result[holder].confidence = max(attribution.confidence, AttributionRule.continuation.confidence)
+            guard !covered[quoteIndex] else { continue }
+            if holder >= 0, result[holder].kind != .indirect {
+                let attribution = result[holder]
+                let lastToken = max(attribution.endToken, attribution.cue?.last ?? 0, (attribution.speaker?.upperBound ?? 1) - 1)
+                if lastToken < quote.openToken,
+                    index.tokens[lastToken].paragraph == index.tokens[quote.openToken].paragraph || quote.spansParagraphs
+                        || (index.tokens[quote.openToken].startsParagraph
+                            && index.tokens[quote.openToken].paragraph == index.tokens[lastToken].paragraph + 1),
+                    !self.hasAttributionCue(from: lastToken + 1, to: quote.openToken, claimed)
+                {
+                    result[holder].content =
+                        attribution.content.lowerBound..<max(attribution.content.upperBound, quote.content.upperBound)
+                    result[holder].endToken = quote.closeToken
+                    result[holder].confidence = max(attribution.confidence, AttributionRule.continuation.confidence)
+                    continue
+                }
+            }
+            guard self.isStatement(quote, index) else { continue }
+            let speaker = self.orphanSpeaker(quote, index) ?? (holder >= 0 ? result[holder].speaker : nil)
+            orphans.append(
+                Attribution(
+                    content: quote.content, firstToken: quote.openToken + 1, endToken: quote.closeToken, kind: .direct,
+                    speaker: speaker, cue: nil, confidence: AttributionRule.unattributedQuote.confidence,
+                    rule: .unattributedQuote
+                ))
         }
-        return result
+        return result + orphans
     }
 
-    private func hasCue(from start: Int, to end: Int, _ context: Context) -> Bool {
+    /// For a quote no cue claimed: a name right after it (`“...,” Trump barked`), or the subject of the
+    /// sentence that introduces it (`The email goes on: “...”`).
+    private func orphanSpeaker(_ quote: QuotedSpan, _ index: DocumentIndex) -> Range<Int>? {
+        let tokens = index.tokens
+        var after = quote.closeToken + 1
+        if after < tokens.count, tokens[after].kind == .comma { after += 1 }
+        if quote.isClosed, after < tokens.count, !tokens[after].startsParagraph, tokens[after].kind == .word,
+            tokens[after].isCapitalized || WordLists.pronouns.contains(tokens[after].hash)
+        {
+            var end = after + 1
+            while end < tokens.count, end - after < 4, tokens[end].kind == .word, tokens[end].isCapitalized { end += 1 }
+            if end < tokens.count, tokens[end].kind == .word, !tokens[end].isCapitalized { return after..<end }
+        }
+        let sentence = index.sentence(of: quote.openToken)
+        guard quote.openToken > sentence.first + 1 else { return nil }
+        let before = tokens[quote.openToken - 1].kind
+        guard before == .colon || before == .comma else { return nil }
+        return self.mainSubject(of: sentence, before: quote.openToken - 1, in: tokens)
+    }
+
+    /// A quote long enough to be someone's statement rather than a title or a scare quote.
+    private func isStatement(_ quote: QuotedSpan, _ index: DocumentIndex) -> Bool {
+        var words = 0
+        var position = quote.openToken + 1
+        while position < quote.closeToken, words < Self.minimumOrphanWords {
+            if index.tokens[position].kind == .word { words += 1 }
+            position += 1
+        }
+        return words >= Self.minimumOrphanWords
+    }
+
+    private static let minimumOrphanWords = 4
+
+    private func hasAttributionCue(from start: Int, to end: Int, _ claimed: Set<Int>) -> Bool {
         var position = start
         while position < end {
-            if context.cueAt[position] >= 0 { return true }
+            if claimed.contains(position) { return true }
             position += 1
         }
         return false

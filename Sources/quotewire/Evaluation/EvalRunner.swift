@@ -56,7 +56,11 @@ struct EvalRunner {
             let matchedGold = Set(pairs.map(\.gold))
             let matchedPredictions = Set(pairs.map(\.prediction))
             for (index, gold) in document.gold.enumerated() where !matchedGold.contains(index) {
-                lines.append("MISS \(document.name) [\(show(gold.source))] [\(show(gold.cue))] {\(show(gold.content))}")
+                let near = predictions.enumerated().first { position, prediction in
+                    !matchedPredictions.contains(position) && gold.content.contains { $0.overlaps(prediction.content) }
+                }
+                let label = near == nil ? "MISS" : "MISS~"
+                lines.append("\(label) \(document.name) [\(show(gold.source))] [\(show(gold.cue))] {\(show(gold.content))}")
             }
             for (index, prediction) in predictions.enumerated() where !matchedPredictions.contains(index) {
                 lines.append(
@@ -67,7 +71,7 @@ struct EvalRunner {
                 let prediction = predictions[predictionIndex]
                 if !(prediction.speaker.map { range in gold.source.contains { $0.overlaps(range) } } ?? false) {
                     lines.append(
-                        "SPEAKER \(document.name) gold [\(show(gold.source))] predicted [\(show(prediction.speaker.map { [$0] } ?? []))] {\(show(gold.content).prefix(60))}")
+                        "SPEAKER \(document.name) gold [\(show(gold.source))] [\(show(gold.cue))] predicted [\(show(prediction.speaker.map { [$0] } ?? []))] [\(show(prediction.cue.map { [$0] } ?? []))] {\(show(gold.content).prefix(60))}")
                 }
             }
         }
