@@ -16,4 +16,6 @@ struct Attribution: Sendable {
     var confidence: Float
     /// The rule that produced it.
     var rule: AttributionRule
+    /// For a quote merged with its continuation: the quoted scalars, without the gap between the parts.
+    var quotedLength: Int? = nil
 }

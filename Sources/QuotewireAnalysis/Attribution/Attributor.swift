@@ -358,10 +358,26 @@ struct Attributor: Sendable {
                             && index.tokens[quote.openToken].paragraph == index.tokens[lastToken].paragraph + 1),
                     !self.hasAttributionCue(from: lastToken + 1, to: quote.openToken, claimed)
                 {
-                    result[holder].content =
-                        attribution.content.lowerBound..<max(attribution.content.upperBound, quote.content.upperBound)
-                    result[holder].endToken = quote.closeToken
-                    result[holder].confidence = max(attribution.confidence, AttributionRule.continuation.confidence)
+                    // One span when the quotes fill most of it, as a split quote's parts do; otherwise the
+                    // continuation stands as a quote of its own with the same speaker and cue.
+                    let merged = attribution.content.lowerBound..<max(attribution.content.upperBound, quote.content.upperBound)
+                    let quoted = (result[holder].quotedLength ?? attribution.content.count) + quote.content.count
+                    if quoted * 2 >= merged.count {
+                        result[holder].content = merged
+                        result[holder].endToken = quote.closeToken
+                        result[holder].quotedLength = quoted
+                        result[holder].confidence = max(attribution.confidence, AttributionRule.continuation.confidence)
+                    } else {
+                        var continuation = attribution
+                        continuation.content = quote.content
+                        continuation.firstToken = quote.openToken + 1
+                        continuation.endToken = quote.closeToken
+                        continuation.kind = .direct
+                        continuation.quotedLength = nil
+                        continuation.rule = .continuation
+                        continuation.confidence = AttributionRule.continuation.confidence
+                        orphans.append(continuation)
+                    }
                     continue
                 }
             }

@@ -15,6 +15,13 @@ struct SpeakerFinder: Sendable {
             index -= 1
             skipped += 1
         }
+        // `Smith on Tuesday said`, `Smith last week told`.
+        if index - 1 >= sentenceStart, WordLists.timeWords.contains(tokens[index].hash),
+            WordLists.timeLeadIns.contains(tokens[index - 1].hash)
+        {
+            index -= 2
+            if index >= sentenceStart, tokens[index].kind == .comma { index -= 1 }
+        }
         guard index >= sentenceStart else { return nil }
         if let enclosed = self.subjectBeforeAside(endingAt: index, from: sentenceStart, in: tokens) { return enclosed }
         if tokens[index].kind == .word && WordLists.pronouns.contains(tokens[index].hash) {

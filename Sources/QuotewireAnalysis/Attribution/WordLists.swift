@@ -49,5 +49,9 @@ enum WordLists {
     static let monthsAndDays = set(
         "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december"
     )
+    static let timeWords = set(
+        "monday tuesday wednesday thursday friday saturday sunday week month year night morning afternoon evening weekend"
+    )
+    static let timeLeadIns = set("on last this early late")
     static let beForms = set("is are was were be been being am")
 }

@@ -21,6 +21,9 @@ struct CueFinder: Sendable {
         """
     )
 
+    /// Lemmas that are cues only with their particle (`pointed out`, `talked about`).
+    private static let needParticle: Set<String> = ["point", "weigh", "talk", "rail", "lash"]
+
     func find(_ tokens: [Token], quoted: [Bool]) -> [Cue] {
         var cues: [Cue] = []
         var index = 0
@@ -89,7 +92,7 @@ struct CueFinder: Sendable {
                 particles.contains(tokens[index + 1].hash)
             {
                 last = index + 1
-            } else if entry.lemma == "point" || entry.lemma == "weigh" {
+            } else if Self.needParticle.contains(entry.lemma) {
                 continue
             }
             cues.append(Cue(first: index, last: last, entry: entry))

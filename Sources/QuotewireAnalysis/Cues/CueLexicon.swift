@@ -6,7 +6,8 @@ struct CueLexicon: Sendable {
     /// Particles that make a phrasal cue with the verb before them (`call for`, `point out`).
     let particles: [String: Set<String>] = [
         "call": ["for", "on", "upon"], "push": ["for"], "press": ["for"], "point": ["out", "to"], "refer": ["to"],
-        "ask": ["for"], "appeal": ["to", "for"], "weigh": ["in"], "lash": ["out"],
+        "ask": ["for"], "appeal": ["to", "for"], "weigh": ["in"], "lash": ["out"], "talk": ["about"],
+        "rail": ["against"],
     ]
     private let particleHashes: [WordHash: Set<WordHash>]
 
@@ -31,15 +32,19 @@ struct CueLexicon: Sendable {
             emphasize observe reveal confirm deny complain boast joke quip testify disclose estimate conclude \
             continue agree answer ask mention remark repeat reiterate indicate speculate comment proclaim charge \
             counter retort shout yell lament muse post lie/lied hint threaten guarantee brag posit point weigh \
-            write/wrote speak/spoke declare predict describe call read/read cite
+            write/wrote speak/spoke declare predict describe call read/read cite express echo highlight tout \
+            signal quote chant bemoan imply reference wonder retweet interject recount forecast/forecast discuss \
+            talk rail portray liken invoke
             """)
-        add(.cognition, "think/thought believe know/knew feel/felt hope fear worry want wish doubt suspect expect plan")
+        add(
+            .cognition,
+            "think/thought believe know/knew feel/felt hope fear worry want wish doubt suspect expect plan seem appear deem")
         add(
             .stance,
             """
             criticize praise endorse accuse support oppose defend blame condemn denounce attack slam blast dismiss \
             reject question applaud welcome mock ridicule refer propose seek/sought decline refuse thank credit \
-            congratulate lambaste decry chide fault insult dispute challenge
+            congratulate lambaste decry chide fault insult dispute challenge assail
             """)
         add(.evidence, "show/showed find/found")
         add(
