@@ -263,6 +263,12 @@ struct Attributor: Sendable {
         if tokens[next].kind == .comma { next += 1 }
         let isConjunction = next < tokens.count && (tokens[next].hash == WordLists.and || tokens[next].hash == WordHash("but"))
         if isConjunction { next += 1 }
+        // `, he clarified`: a new subject and cue.
+        if tokens[position].kind == .comma, next + 1 < tokens.count, WordLists.pronouns.contains(tokens[next].hash),
+            context.cue(at: next + 1) != nil
+        {
+            return true
+        }
         guard next > position, let cue = context.cue(at: next) else { return false }
         if cue.entry.kind == .according { return tokens[position].kind == .comma }
         if isConjunction { return cue.entry.form == .past || cue.entry.form == .third }
@@ -362,7 +368,8 @@ struct Attributor: Sendable {
                     // continuation stands as a quote of its own with the same speaker and cue.
                     let merged = attribution.content.lowerBound..<max(attribution.content.upperBound, quote.content.upperBound)
                     let quoted = (result[holder].quotedLength ?? attribution.content.count) + quote.content.count
-                    if quoted * 2 >= merged.count {
+                    let sameSentence = index.sentenceOfToken[quote.openToken] == index.sentenceOfToken[lastToken]
+                    if quoted * 2 >= merged.count && (sameSentence || Self.mergesAcrossSentences) {
                         result[holder].content = merged
                         result[holder].endToken = quote.closeToken
                         result[holder].quotedLength = quoted
@@ -425,6 +432,7 @@ struct Attributor: Sendable {
     }
 
     private static let minimumOrphanWords = 4
+    private static let mergesAcrossSentences = true
 
     private func hasAttributionCue(from start: Int, to end: Int, _ claimed: Set<Int>) -> Bool {
         var position = start

@@ -92,7 +92,7 @@ struct CueFinder: Sendable {
                 particles.contains(tokens[index + 1].hash)
             {
                 last = index + 1
-            } else if Self.needParticle.contains(entry.lemma) {
+            } else if Self.needParticle.contains(entry.lemma) || self.lexicon.isWeak(token.hash) {
                 continue
             }
             cues.append(Cue(first: index, last: last, entry: entry))

@@ -10,6 +10,7 @@ struct CueLexicon: Sendable {
         "rail": ["against"],
     ]
     private let particleHashes: [WordHash: Set<WordHash>]
+    private let weakHashes: Set<WordHash>
 
     init() {
         var entries: [WordHash: CueEntry] = [:]
@@ -54,6 +55,7 @@ struct CueLexicon: Sendable {
             recommend advise press push appeal
             """, addressee: true)
         self.entries = entries
+        self.weakHashes = Set(Self.weakForms.map(WordHash.init))
         var particleHashes: [WordHash: Set<WordHash>] = [:]
         for (lemma, words) in self.particles {
             for (_, form) in Self.inflect(lemma, past: nil) {
@@ -66,6 +68,19 @@ struct CueLexicon: Sendable {
     func entry(_ hash: WordHash) -> CueEntry? {
         self.entries[hash]
     }
+
+    /// Whether this form counts as a cue only with its particle (see ``weakForms``).
+    func isWeak(_ hash: WordHash) -> Bool {
+        self.weakHashes.contains(hash)
+    }
+
+    /// Forms that, measured on PolNeAR train, report speech or stance less than a third of the time
+    /// (`thought`, `plans`, `known`, `speaking`); they count only with a particle (`pushed for`).
+    static let weakForms: [String] = [
+        "support", "supporting", "spoke", "speaking", "known", "pledged", "thought", "planned", "plan", "plans",
+        "state", "states", "comments", "charged", "attacks", "felt", "find", "report", "pushed", "knew", "believed",
+        "note", "remarks", "require", "claim", "wanted",
+    ]
 
     /// The particles that may follow this inflected verb.
     func particles(after hash: WordHash) -> Set<WordHash>? {

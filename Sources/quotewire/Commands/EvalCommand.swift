@@ -25,6 +25,9 @@ struct Eval: AsyncParsableCommand {
     @Option(help: "Print up to this many missed gold attributions and unmatched predictions (for rule work).")
     var showErrors: Int = 0
 
+    @Flag(help: "With --show-errors, also print the matched predictions.")
+    var showMatches = false
+
     @Option(help: "Only evaluate documents whose name contains this text.")
     var only: String?
 
@@ -55,7 +58,7 @@ struct Eval: AsyncParsableCommand {
         let runner = EvalRunner(analyze: analyze)
         let report = try runner.evaluate(corpus, repetitions: self.repeat)
         if self.showErrors > 0 {
-            print(try runner.errors(corpus, limit: self.showErrors))
+            print(try runner.errors(corpus, limit: self.showErrors, includeMatches: self.showMatches))
         }
         if self.json {
             print(report.json(perDocument: self.perDocument))

@@ -36,7 +36,7 @@ struct EvalRunner {
     }
 
     /// Missed gold attributions and unmatched predictions, with their text, for rule work.
-    func errors(_ corpus: EvalCorpus, limit: Int) throws -> String {
+    func errors(_ corpus: EvalCorpus, limit: Int, includeMatches: Bool) throws -> String {
         var lines: [String] = []
         for document in corpus.documents where lines.count < limit * 2 {
             let request = AnalyzeRequest(
@@ -62,9 +62,9 @@ struct EvalRunner {
                 let label = near == nil ? "MISS" : "MISS~"
                 lines.append("\(label) \(document.name) [\(show(gold.source))] [\(show(gold.cue))] {\(show(gold.content))}")
             }
-            for (index, prediction) in predictions.enumerated() where !matchedPredictions.contains(index) {
+            for (index, prediction) in predictions.enumerated() where !matchedPredictions.contains(index) || includeMatches {
                 lines.append(
-                    "FALSE \(document.name) [\(show(prediction.speaker.map { [$0] } ?? []))] [\(show(prediction.cue.map { [$0] } ?? []))] {\(show([prediction.content]))}")
+                    "\(matchedPredictions.contains(index) ? "MATCH" : "FALSE") \(document.name) [\(show(prediction.speaker.map { [$0] } ?? []))] [\(show(prediction.cue.map { [$0] } ?? []))] {\(show([prediction.content]))}")
             }
             for (goldIndex, predictionIndex) in pairs {
                 let gold = document.gold[goldIndex]
