@@ -13,6 +13,8 @@ struct ActorRegistry {
     private let parser = MentionParser()
     private(set) var records: [ActorRecord] = []
     private var byKey: [WordHash: Int] = [:]
+    /// Records of descriptions and organizations by their head word (`administration`).
+    private var byHead: [WordHash: Int] = [:]
     /// The last person record whose title ends with a word (`secretary`, `president`).
     private var byTitleHead: [WordHash: Int] = [:]
     /// Recorded mentions, as record and first token, to keep them unique.
@@ -38,7 +40,7 @@ struct ActorRegistry {
         case .named:
             record = self.byKey[mention.key] ?? self.add(mention)
         case .descriptive:
-            record = self.resolveDescription(mention) ?? self.add(mention)
+            record = self.resolveDescription(mention) ?? self.byHead[mention.key] ?? self.add(mention)
         }
         guard let record else { return nil }
         if case .pronoun(let pronoun) = mention.form, self.records[record].gender == .unknown {
@@ -86,7 +88,11 @@ struct ActorRegistry {
         )
         self.records.append(record)
         let index = self.records.count - 1
-        if case .named = mention.form { self.byKey[mention.key] = index }
+        switch mention.form {
+        case .named: self.byKey[mention.key] = index
+        case .descriptive: self.byHead[mention.key] = index
+        case .pronoun: break
+        }
         self.indexTitle(of: index)
         return index
     }
@@ -175,10 +181,22 @@ struct ActorRegistry {
                 }
                 var end = index + 1
                 while end < sentence.end, tokens[end].kind == .word,
-                    tokens[end].isCapitalized || (tokens[end].hash == WordLists.of && end + 1 < sentence.end
-                        && tokens[end + 1].isCapitalized)
+                    tokens[end].isCapitalized
+                        || ((tokens[end].hash == WordLists.of || tokens[end].hash == WordLists.and) && end + 1 < sentence.end
+                            && tokens[end + 1].isCapitalized && !WordLists.pronouns.contains(tokens[end + 1].hash))
                 {
                     end += 1
+                }
+                // `Trump administration`: the capitalized words name an organization with a lowercase head.
+                if end < sentence.end, tokens[end].kind == .word, !tokens[end].isCapitalized,
+                    ActorWords.organizationHeads.contains(tokens[end].hash), self.byHead[tokens[end].hash] == nil
+                {
+                    let record = ActorRecord(
+                        name: self.string(index..<(end + 1)), title: "", affiliation: "", kind: .government,
+                        gender: .unknown, key: tokens[end].hash, mentions: [], isReferenced: false)
+                    self.records.append(record)
+                    self.byHead[tokens[end].hash] = self.records.count - 1
+                    self.addMention(index..<(end + 1), to: self.records.count - 1)
                 }
                 let isLoneSentenceStart = index == sentence.first && end - index == 1
                 if let mention = self.parser.parse(index..<end, tokens, self.text), case .named = mention.form {

@@ -25,7 +25,8 @@ enum ActorWords {
         association union institute university times post news network fund foundation group commission office \
         ministry government inc. corp. company police pentagon kremlin journal press tribune cnn fbi cia nato \
         ice dhs doj gop un eu league coalition center centre network channel magazine reuters bloomberg poll \
-        republicans democrats officials authorities
+        republicans democrats officials authorities enforcement customs immigration security service services \
+        administration organization institution board staff
         """
     )
     static let governmentWords = WordLists.set(
@@ -36,7 +37,7 @@ enum ActorWords {
     )
     static let female = WordLists.set(
         """
-        mrs. ms. she her hillary karoline kellyanne sarah nancy elizabeth michelle melania ivanka kamala maria mary \
+        mrs. ms. she her hillary kellyanne sarah nancy elizabeth michelle melania ivanka kamala maria mary \
         susan linda patricia jennifer barbara margaret lisa karen betsy nikki debbie amy kirsten tulsi marsha huma \
         donna jill laura hope anna ann anne jane julia emily rachel rebecca katie kate megyn samantha condoleezza \
         madeleine dianne claire tammy heidi susanna kristen kristi carly chelsea loretta sally janet
@@ -50,6 +51,8 @@ enum ActorWords {
         greg gary frank jack peter andrew tony william vladimir xi justin barry lyndon franklin ronald
         """
     )
+    /// Lowercase heads that make a capitalized word before them an organization (`Trump administration`).
+    static let organizationHeads = WordLists.set("administration campaign government team camp")
     static let he = WordHash("he")
     static let she = WordHash("she")
     static let they = WordHash("they")

@@ -23,7 +23,7 @@ struct MentionParser: Sendable {
         let last = tokens[end - 1]
         let endsCapitalized = last.isCapitalized || self.isAllCaps(last, text)
         if !endsCapitalized {
-            let hasTitle = tokens[start..<end].contains { ActorWords.titles.contains($0.hash) }
+            let hasTitle = ActorWords.titles.contains(last.hash)
             let isOrganization = tokens[start..<end].contains { ActorWords.organizationWords.contains($0.hash) }
             return ParsedMention(
                 form: .descriptive, core: start..<end, name: start..<end, title: hasTitle ? start..<end : start..<start,

@@ -261,11 +261,17 @@ struct Attributor: Sendable {
         let tokens = context.index.tokens
         var next = position
         if tokens[next].kind == .comma { next += 1 }
-        let isConjunction = next < tokens.count && (tokens[next].hash == WordLists.and || tokens[next].hash == WordHash("but"))
+        let isConjunction = next < tokens.count && (tokens[next].hash == WordLists.and || tokens[next].hash == WordLists.but)
         if isConjunction { next += 1 }
         // `, he clarified`: a new subject and cue.
         if tokens[position].kind == .comma, next + 1 < tokens.count, WordLists.pronouns.contains(tokens[next].hash),
             context.cue(at: next + 1) != nil
+        {
+            return true
+        }
+        // `acknowledged the right to protest but drew a line`: a second verb of the same subject.
+        if isConjunction, tokens[next - 1].hash == WordLists.but, next < tokens.count,
+            tokens[next].endsInEd || WordLists.irregularPasts.contains(tokens[next].hash)
         {
             return true
         }

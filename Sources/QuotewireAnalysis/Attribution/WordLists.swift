@@ -32,6 +32,10 @@ enum WordLists {
     static let innerPrepositions = set("of for")
     static let conjunctions = set("and but so yet meanwhile still however instead also then now")
     static let that = WordHash("that")
+    static let but = WordHash("but")
+    static let irregularPasts = set(
+        "drew took made gave went came kept left got put set ran held brought sent spent stood told said wrote found felt met"
+    )
     static let who = WordHash("who")
     static let questionMark = WordHash("?")
     static let exclamationMark = WordHash("!")

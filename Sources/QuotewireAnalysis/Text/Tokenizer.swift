@@ -66,6 +66,7 @@ struct Tokenizer: Sendable {
                 let last = scalars[index - 1] | 0x20
                 let secondLast = scalars[index - 2] | 0x20
                 tokens[tokens.count - 1].endsInLy = last == 0x79 && secondLast == 0x6C && !CharacterClass.isUpper(value)
+                tokens[tokens.count - 1].endsInEd = last == 0x64 && secondLast == 0x65 && !CharacterClass.isUpper(value)
                 tokens[tokens.count - 1].endsInIng = last == 0x67 && secondLast == 0x6E && (scalars[index - 3] | 0x20) == 0x69
             }
             atParagraphStart = false

@@ -28,6 +28,9 @@ struct Eval: AsyncParsableCommand {
     @Flag(help: "With --show-errors, also print the matched predictions.")
     var showMatches = false
 
+    @Flag(help: "Print the actors, quotes and demands found in each document.")
+    var showAnalysis = false
+
     @Option(help: "Only evaluate documents whose name contains this text.")
     var only: String?
 
@@ -57,6 +60,9 @@ struct Eval: AsyncParsableCommand {
         let analyze: (AnalyzeRequest) throws -> AnalyzeResponse = { request in try analyzer.analyze(request) }
         let runner = EvalRunner(analyze: analyze)
         let report = try runner.evaluate(corpus, repetitions: self.repeat)
+        if self.showAnalysis {
+            print(try runner.analysisListing(corpus))
+        }
         if self.showErrors > 0 {
             print(try runner.errors(corpus, limit: self.showErrors, includeMatches: self.showMatches))
         }

@@ -78,6 +78,28 @@ struct EvalRunner {
         return lines.joined(separator: "\n")
     }
 
+    /// Actors, quotes (with their speaker's name) and demands of each document, one per line.
+    func analysisListing(_ corpus: EvalCorpus) throws -> String {
+        var lines: [String] = []
+        for document in corpus.documents {
+            let response = try self.analyze(
+                AnalyzeRequest(article: Article(id: document.name, body: document.text), options: AnalyzeOptions(offsetUnit: .unicodeScalar)))
+            let names = Dictionary(uniqueKeysWithValues: response.actors.map { ($0.id, $0.name) })
+            lines.append("== \(document.name)")
+            for actor in response.actors {
+                lines.append("ACTOR \(actor.id) \(actor.name) | title: \(actor.title) | affiliation: \(actor.affiliation) | \(actor.kind) | \(actor.mentions.count) mentions")
+            }
+            for quote in response.quotes {
+                lines.append("QUOTE \(quote.id) \(quote.kind) speaker=\(names[quote.speakerID] ?? "-") cue=\(quote.cue) conf=\(quote.confidence) {\(quote.text.prefix(80))}")
+            }
+            for demand in response.demands {
+                lines.append(
+                    "DEMAND \(demand.id) \(names[demand.demanderID] ?? "-") -> \(names[demand.addresseeID] ?? "-") cue=\(demand.cue) quote=\(demand.quoteID) {\(demand.action)}")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// Times one body of each size, built by repeating the corpus texts.
     func scaling(_ corpus: EvalCorpus, megabytes: [Int]) throws -> [String] {
         let clock = ContinuousClock()
