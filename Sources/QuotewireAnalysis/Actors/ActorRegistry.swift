@@ -17,8 +17,6 @@ struct ActorRegistry {
     private var byHead: [WordHash: Int] = [:]
     /// The last person record whose title ends with a word (`secretary`, `president`).
     private var byTitleHead: [WordHash: Int] = [:]
-    /// Recorded mentions, as record and first token, to keep them unique.
-    private var recorded: Set<Int64> = []
     /// Named mentions in body order: first token, record, and whether it is a preposition's object.
     private var timeline: [(token: Int, record: Int, isObject: Bool)] = []
     /// How far back pronoun resolution looks.
@@ -66,13 +64,17 @@ struct ActorRegistry {
             let id = "a\(actors.count + 1)"
             ids[record] = id
             let value = self.records[record]
-            let mentions = value.mentions.sorted { $0.lowerBound < $1.lowerBound }.map { range in
-                converter.span(Int(self.tokens[range.lowerBound].start)..<Int(self.tokens[range.upperBound - 1].end))
+            var mentions: [Span] = []
+            var previous: Range<Int>?
+            for range in value.mentions.sorted(by: { $0.lowerBound < $1.lowerBound }) where range != previous {
+                previous = range
+                mentions.append(
+                    converter.span(Int(self.tokens[range.lowerBound].start)..<Int(self.tokens[range.upperBound - 1].end)))
             }
             actors.append(
                 Actor(
-                    id: id, name: value.name, title: value.title, affiliation: value.affiliation, kind: value.kind,
-                    mentions: mentions
+                    id: id, name: self.string(value.name), title: self.string(value.title),
+                    affiliation: self.string(value.affiliation), kind: value.kind, mentions: mentions
                 ))
         }
         return (actors, ids)
@@ -82,9 +84,8 @@ struct ActorRegistry {
 
     private mutating func add(_ mention: ParsedMention) -> Int {
         let record = ActorRecord(
-            name: self.string(mention.name), title: self.string(mention.title),
-            affiliation: self.string(mention.affiliation), kind: mention.kind, gender: mention.gender,
-            key: mention.key, mentions: [], isReferenced: false
+            name: mention.name, title: mention.title, affiliation: mention.affiliation, kind: mention.kind,
+            gender: mention.gender, titleHead: self.titleHead(mention), key: mention.key, mentions: [], isReferenced: false
         )
         self.records.append(record)
         let index = self.records.count - 1
@@ -98,26 +99,29 @@ struct ActorRegistry {
     }
 
     private mutating func addMention(_ core: Range<Int>, to record: Int) {
-        let key = Int64(record) << 32 | Int64(core.lowerBound)
-        guard self.recorded.insert(key).inserted else { return }
+        if self.records[record].mentions.last == core { return }
         self.records[record].mentions.append(core)
     }
 
     private mutating func indexTitle(of record: Int) {
         guard self.records[record].kind == .person || self.records[record].kind == .unspecified,
-            let last = self.records[record].title.split(separator: " ").last
+            let head = self.records[record].titleHead
         else { return }
-        self.byTitleHead[WordHash(String(last))] = record
+        self.byTitleHead[head] = record
+    }
+
+    private func titleHead(_ mention: ParsedMention) -> WordHash? {
+        mention.title.isEmpty ? nil : self.tokens[mention.title.upperBound - 1].hash
     }
 
     private mutating func merge(_ mention: ParsedMention, into record: Int) {
-        let name = self.string(mention.name)
-        if name.unicodeScalars.count > self.records[record].name.unicodeScalars.count { self.records[record].name = name }
-        if self.records[record].title.isEmpty {
-            self.records[record].title = self.string(mention.title)
+        if mention.name.count > self.records[record].name.count { self.records[record].name = mention.name }
+        if self.records[record].title.isEmpty && !mention.title.isEmpty {
+            self.records[record].title = mention.title
+            self.records[record].titleHead = self.titleHead(mention)
             self.indexTitle(of: record)
         }
-        if self.records[record].affiliation.isEmpty { self.records[record].affiliation = self.string(mention.affiliation) }
+        if self.records[record].affiliation.isEmpty { self.records[record].affiliation = mention.affiliation }
         if self.records[record].gender == .unknown { self.records[record].gender = mention.gender }
         if self.records[record].kind == .unspecified { self.records[record].kind = mention.kind }
     }
@@ -192,8 +196,8 @@ struct ActorRegistry {
                     ActorWords.organizationHeads.contains(tokens[end].hash), self.byHead[tokens[end].hash] == nil
                 {
                     let record = ActorRecord(
-                        name: self.string(index..<(end + 1)), title: "", affiliation: "", kind: .government,
-                        gender: .unknown, key: tokens[end].hash, mentions: [], isReferenced: false)
+                        name: index..<(end + 1), title: index..<index, affiliation: index..<index, kind: .government,
+                        gender: .unknown, titleHead: nil, key: tokens[end].hash, mentions: [], isReferenced: false)
                     self.records.append(record)
                     self.byHead[tokens[end].hash] = self.records.count - 1
                     self.addMention(index..<(end + 1), to: self.records.count - 1)

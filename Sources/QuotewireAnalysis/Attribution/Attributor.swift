@@ -53,7 +53,7 @@ struct Attributor: Sendable {
             sameSentence = previous
         }
         let before = cue.first > sentence.first ? tokens[cue.first - 1] : nil
-        let isCoordinated = before.map { $0.hash == WordLists.and || $0.hash == WordHash("but") } ?? false
+        let isCoordinated = before.map { $0.hash == WordLists.and || $0.hash == WordLists.but } ?? false
         if cue.entry.form == .participle, before?.kind == .comma {
             rule = .participle
             speaker = sameSentence?.speaker ?? self.mainSubject(of: sentence, before: cue.first, in: tokens)

@@ -1,7 +1,7 @@
 /// General English function-word lists, hashed for lookup on tokens.
 enum WordLists {
-    static func set(_ words: String) -> Set<WordHash> {
-        Set(words.split(separator: " ").map { WordHash(String($0)) })
+    static func set(_ words: String) -> WordSet {
+        WordSet(words.split(separator: " ").map { WordHash(String($0)) })
     }
 
     static let determiners = set(
@@ -33,6 +33,8 @@ enum WordLists {
     static let conjunctions = set("and but so yet meanwhile still however instead also then now")
     static let that = WordHash("that")
     static let but = WordHash("but")
+    static let or = WordHash("or")
+    static let `for` = WordHash("for")
     static let irregularPasts = set(
         "drew took made gave went came kept left got put set ran held brought sent spent stood told said wrote found felt met"
     )

@@ -22,7 +22,8 @@ struct CueFinder: Sendable {
     )
 
     /// Lemmas that are cues only with their particle (`pointed out`, `talked about`).
-    private static let needParticle: Set<String> = ["point", "weigh", "talk", "rail", "lash"]
+    private static let needParticle = WordLists.set("point weigh talk rail lash")
+    private static let continueLemma = WordHash("continue")
 
     func find(_ tokens: [Token], quoted: [Bool]) -> [Cue] {
         var cues: [Cue] = []
@@ -35,7 +36,7 @@ struct CueFinder: Sendable {
                 cues.append(
                     Cue(
                         first: index, last: index + 1,
-                        entry: CueEntry(lemma: "according to", kind: .according, form: .participle, takesAddressee: false)
+                        entry: CueEntry(lemma: Self.according, kind: .according, form: .participle, takesAddressee: false)
                     ))
                 index += 1
                 continue
@@ -49,7 +50,7 @@ struct CueFinder: Sendable {
             if entry.form == .base || entry.form == .participle || entry.form == .third {
                 if index > 0, WordLists.determiners.contains(tokens[index - 1].hash) { continue }
             }
-            if entry.lemma == "continue", index + 1 < tokens.count, tokens[index + 1].kind == .word { continue }
+            if entry.lemma == Self.continueLemma, index + 1 < tokens.count, tokens[index + 1].kind == .word { continue }
             if entry.form == .participle, index > 0 {
                 // `Leavitt saying`, `, warning`, `is urging`; not `cities challenging`.
                 let previous = tokens[index - 1]
@@ -76,7 +77,7 @@ struct CueFinder: Sendable {
                 let previousIsPronoun = WordLists.pronouns.contains(previous.hash)
                 if previous.endsInIng && !previousIsPronoun { continue }
                 if index + 1 < tokens.count, !previousIsPronoun,
-                    tokens[index + 1].hash == WordLists.and || tokens[index + 1].hash == WordHash("or")
+                    tokens[index + 1].hash == WordLists.and || tokens[index + 1].hash == WordLists.or
                 {
                     continue
                 }

@@ -2,15 +2,15 @@
 struct CueLexicon: Sendable {
     static let shared = CueLexicon()
 
-    private let entries: [WordHash: CueEntry]
+    private let entries: WordTable<CueEntry>
     /// Particles that make a phrasal cue with the verb before them (`call for`, `point out`).
     let particles: [String: Set<String>] = [
         "call": ["for", "on", "upon"], "push": ["for"], "press": ["for"], "point": ["out", "to"], "refer": ["to"],
         "ask": ["for"], "appeal": ["to", "for"], "weigh": ["in"], "lash": ["out"], "talk": ["about"],
         "rail": ["against"],
     ]
-    private let particleHashes: [WordHash: Set<WordHash>]
-    private let weakHashes: Set<WordHash>
+    private let particleHashes: WordTable<WordSet>
+    private let weakHashes: WordSet
 
     init() {
         var entries: [WordHash: CueEntry] = [:]
@@ -20,7 +20,8 @@ struct CueLexicon: Sendable {
                 let lemma = parts[0]
                 let forms = Self.inflect(lemma, past: parts.count > 1 ? parts[1] : nil)
                 for (form, word) in forms where entries[WordHash(word)] == nil {
-                    entries[WordHash(word)] = CueEntry(lemma: lemma, kind: kind, form: form, takesAddressee: addressee)
+                    entries[WordHash(word)] = CueEntry(
+                        lemma: WordHash(lemma), kind: kind, form: form, takesAddressee: addressee)
                 }
             }
         }
@@ -54,15 +55,15 @@ struct CueLexicon: Sendable {
             urge demand request order implore plead beg exhort instruct require pressure lobby petition encourage \
             recommend advise press push appeal
             """, addressee: true)
-        self.entries = entries
-        self.weakHashes = Set(Self.weakForms.map(WordHash.init))
-        var particleHashes: [WordHash: Set<WordHash>] = [:]
+        self.entries = WordTable(entries.map { ($0.key, $0.value) })
+        self.weakHashes = WordSet(Self.weakForms.map(WordHash.init))
+        var particleHashes: [(WordHash, WordSet)] = []
         for (lemma, words) in self.particles {
             for (_, form) in Self.inflect(lemma, past: nil) {
-                particleHashes[WordHash(form)] = Set(words.map(WordHash.init))
+                particleHashes.append((WordHash(form), WordSet(words.map(WordHash.init))))
             }
         }
-        self.particleHashes = particleHashes
+        self.particleHashes = WordTable(particleHashes)
     }
 
     func entry(_ hash: WordHash) -> CueEntry? {
@@ -83,7 +84,7 @@ struct CueLexicon: Sendable {
     ]
 
     /// The particles that may follow this inflected verb.
-    func particles(after hash: WordHash) -> Set<WordHash>? {
+    func particles(after hash: WordHash) -> WordSet? {
         self.particleHashes[hash]
     }
 

@@ -40,9 +40,8 @@ struct DemandFinder: Sendable {
         let lemma = cue.entry.lemma
         let hasParticle = cue.last > cue.first
         let particle = hasParticle ? tokens[cue.last].hash : WordHash.empty
-        let isCallFor = (lemma == "call" || lemma == "push" || lemma == "press" || lemma == "ask" || lemma == "appeal")
-            && hasParticle && particle == WordHash("for")
-        let isCallOn = lemma == "call" && hasParticle && particle != WordHash("for")
+        let isCallFor = DirectiveWords.forVerbs.contains(lemma) && hasParticle && particle == WordLists.for
+        let isCallOn = lemma == DirectiveWords.call && hasParticle && particle != WordLists.for
         guard isCallFor || isCallOn || DirectiveWords.needAddressee.contains(lemma)
             || DirectiveWords.standalone.contains(lemma)
         else { return nil }
@@ -92,7 +91,7 @@ struct DemandFinder: Sendable {
         if items.isEmpty {
             let end = self.clauseEnd(from: position + 1, sentence, tokens)
             var start = position + 1
-            if start < end, tokens[start].hash == WordLists.that || tokens[start].hash == WordHash("for") { start += 1 }
+            if start < end, tokens[start].hash == WordLists.that || tokens[start].hash == WordLists.for { start += 1 }
             if let action = self.scalars(start, end, tokens) { items = [action] }
         }
         guard demander != nil else { return [] }
@@ -130,7 +129,7 @@ struct DemandFinder: Sendable {
     private func addressee(near position: Int, _ sentence: Sentence, _ tokens: [Token], excluding demander: Range<Int>?)
         -> Range<Int>?
     {
-        let introducers = WordLists.set("with to from on")
+        let introducers = DirectiveWords.addresseeIntroducers
         var best: Range<Int>?
         var bestDistance = Int.max
         var index = sentence.first
@@ -181,7 +180,7 @@ struct DemandFinder: Sendable {
         while position <= end {
             let isSeparator =
                 position == end || tokens[position].kind == .comma || tokens[position].kind == .semicolon
-                || (tokens[position].kind == .word && (tokens[position].hash == WordLists.and || tokens[position].hash == WordHash("or"))
+                || (tokens[position].kind == .word && (tokens[position].hash == WordLists.and || tokens[position].hash == WordLists.or)
                     && position > start && tokens[position - 1].kind == .comma)
             if isSeparator {
                 var first = itemStart

@@ -8,7 +8,8 @@ struct OffsetConverter: Sendable {
         let width: ((UInt32) -> UInt32)?
         switch unit {
         case .utf8:
-            width = { value in value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4 }
+            self.table = text.utf8Offsets.map { UInt32(truncatingIfNeeded: $0) }
+            return
         case .utf16:
             width = { value in value < 0x10000 ? 1 : 2 }
         case .unicodeScalar, .unrecognized:

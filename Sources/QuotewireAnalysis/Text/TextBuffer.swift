@@ -1,21 +1,48 @@
-/// An article body as Unicode scalar values, the unit every stage indexes.
+/// An article body as Unicode scalar values, the unit every stage indexes,
+/// with the UTF-8 offset of each scalar kept for slicing and conversion.
 ///
-/// Decoding walks the UTF-8 of the body once; offsets in other units are
-/// computed on demand by ``OffsetConverter``.
+/// Decoding walks the UTF-8 of the body once.
 struct TextBuffer: Sendable {
     /// The scalar values of the body.
     let scalars: [UInt32]
-    /// Size of the body in UTF-8 bytes.
-    let utf8Count: Int
+    /// The UTF-8 bytes of the body.
+    let bytes: [UInt8]
+    /// The UTF-8 offset of each scalar, plus the byte count at the end.
+    let utf8Offsets: [Int32]
+
+    var utf8Count: Int { self.bytes.count }
 
     init(_ body: String) {
+        let bytes = Array(body.utf8)
         var scalars: [UInt32] = []
-        scalars.reserveCapacity(body.utf8.count)
-        for scalar in body.unicodeScalars {
-            scalars.append(scalar.value)
+        var offsets: [Int32] = []
+        scalars.reserveCapacity(bytes.count)
+        offsets.reserveCapacity(bytes.count + 1)
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            offsets.append(Int32(truncatingIfNeeded: index))
+            if lead < 0x80 {
+                scalars.append(UInt32(lead))
+                index += 1
+                continue
+            }
+            // A Swift string holds valid UTF-8, so the continuation bytes are there.
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            var next = index + 1
+            while next < index + length && next < count {
+                value = value << 6 | (UInt32(bytes[next]) & 0x3F)
+                next += 1
+            }
+            scalars.append(value)
+            index = next
         }
+        offsets.append(Int32(truncatingIfNeeded: count))
         self.scalars = scalars
-        self.utf8Count = body.utf8.count
+        self.bytes = bytes
+        self.utf8Offsets = offsets
     }
 
     var count: Int { self.scalars.count }
@@ -24,13 +51,12 @@ struct TextBuffer: Sendable {
         index >= 0 && index < self.scalars.count ? self.scalars[index] : 0
     }
 
-    /// The text of `range` as a string.
+    /// The text of `range` (scalar offsets) as a string.
     func string(_ range: Range<Int>) -> String {
         let bounded = range.clamped(to: 0..<self.scalars.count)
-        var view = String.UnicodeScalarView()
-        for value in self.scalars[bounded] {
-            if let scalar = Unicode.Scalar(value) { view.append(scalar) }
-        }
-        return String(view)
+        guard !bounded.isEmpty else { return "" }
+        let start = Int(self.utf8Offsets[bounded.lowerBound])
+        let end = Int(self.utf8Offsets[bounded.upperBound])
+        return String(decoding: self.bytes[start..<end], as: UTF8.self)
     }
 }

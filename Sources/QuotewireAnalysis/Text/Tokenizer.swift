@@ -5,7 +5,7 @@
 /// are part of the word, other quote marks are tokens of their own.
 struct Tokenizer: Sendable {
     /// Words that keep a following period: titles, months, `Inc`, ...
-    static let abbreviations: Set<WordHash> = Set(
+    static let abbreviations = WordSet(
         [
             "mr", "mrs", "ms", "dr", "gov", "sen", "rep", "reps", "sens", "st", "jr", "sr", "lt", "gen", "col", "sgt",
             "capt", "cmdr", "adm", "maj", "prof", "rev", "hon", "pres", "supt", "atty", "messrs", "jan", "feb", "mar",
