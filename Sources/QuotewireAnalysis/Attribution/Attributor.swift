@@ -98,6 +98,7 @@ struct Attributor: Sendable {
     /// The subject of the main clause: the first pronoun or capitalized phrase of the sentence.
     private func mainSubject(of sentence: Sentence, before limit: Int, in tokens: [Token]) -> Range<Int>? {
         var index = sentence.first
+        let limit = min(limit, sentence.first + Self.maximumSubjectSearch)
         while index < limit {
             let token = tokens[index]
             if token.kind == .word && WordLists.pronouns.contains(token.hash) { return index..<(index + 1) }
@@ -225,7 +226,8 @@ struct Attributor: Sendable {
 
     /// The words from `start` up to a semicolon, another attribution's clause (`, warning that`,
     /// `but cautioned`) or `end`, without final punctuation.
-    private func clause(from start: Int, to end: Int, _ context: Context) -> ContentRange? {
+    private func clause(from start: Int, to sentenceEnd: Int, _ context: Context) -> ContentRange? {
+        let end = min(sentenceEnd, start + Self.maximumContentTokens)
         let index = context.index
         let tokens = index.tokens
         var last = start
@@ -283,6 +285,7 @@ struct Attributor: Sendable {
 
     private func hasWords(from start: Int, to end: Int, _ tokens: [Token]) -> Bool {
         var index = start
+        let end = min(end, start + Self.maximumContentTokens)
         while index < end {
             if tokens[index].kind == .word || tokens[index].kind == .number { return true }
             index += 1
@@ -346,13 +349,18 @@ struct Attributor: Sendable {
         var next = 0
         var orphans: [Attribution] = []
         // Cues of attributions whose speaker is not a relative pronoun (`who wrote` does not end a quote run).
-        var claimed = Set<Int>()
+        var isClaimed = [Bool](repeating: false, count: index.tokens.count)
         for attribution in result {
             guard let cue = attribution.cue else { continue }
             if let speaker = attribution.speaker, speaker.count == 1, index.tokens[speaker.lowerBound].hash == WordLists.who {
                 continue
             }
-            claimed.insert(cue.first)
+            isClaimed[cue.first] = true
+        }
+        // claimedBefore[i]: claimed cues among the tokens before i, so any stretch is checked at once.
+        var claimedBefore = [Int32](repeating: 0, count: index.tokens.count + 1)
+        for position in index.tokens.indices {
+            claimedBefore[position + 1] = claimedBefore[position] + (isClaimed[position] ? 1 : 0)
         }
         for (quoteIndex, quote) in index.quotes.enumerated() {
             let openStart = Int(index.tokens[quote.openToken].start)
@@ -368,7 +376,7 @@ struct Attributor: Sendable {
                     index.tokens[lastToken].paragraph == index.tokens[quote.openToken].paragraph || quote.spansParagraphs
                         || (index.tokens[quote.openToken].startsParagraph
                             && index.tokens[quote.openToken].paragraph == index.tokens[lastToken].paragraph + 1),
-                    !self.hasAttributionCue(from: lastToken + 1, to: quote.openToken, claimed)
+                    claimedBefore[quote.openToken] == claimedBefore[lastToken + 1]
                 {
                     // One span when the quotes fill most of it, as a split quote's parts do; otherwise the
                     // continuation stands as a quote of its own with the same speaker and cue.
@@ -438,16 +446,12 @@ struct Attributor: Sendable {
     }
 
     private static let minimumOrphanWords = 4
+    /// Contents longer than this many tokens are cut: it keeps every cue's work bounded, so the
+    /// analysis stays linear on text without sentence ends.
+    static let maximumContentTokens = 150
+    /// How far into a sentence the subject of its main clause is looked for.
+    static let maximumSubjectSearch = 40
     private static let mergesAcrossSentences = true
-
-    private func hasAttributionCue(from start: Int, to end: Int, _ claimed: Set<Int>) -> Bool {
-        var position = start
-        while position < end {
-            if claimed.contains(position) { return true }
-            position += 1
-        }
-        return false
-    }
 
     private func quotes(overlapping range: Range<Int>, _ index: DocumentIndex) -> [Int] {
         // Quotes are sorted by start; a binary search finds the first candidate.

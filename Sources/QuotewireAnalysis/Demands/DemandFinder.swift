@@ -4,6 +4,8 @@
 /// demand per item, and a demand inside reported speech points at it.
 struct DemandFinder: Sendable {
     private let speakers = SpeakerFinder()
+    /// How many tokens around a directive noun are searched for its demander and addressee.
+    private static let window = 40
 
     func find(
         _ index: DocumentIndex, cues: [Cue], attributions: [Attribution], actors: inout ActorRegistry
@@ -105,7 +107,8 @@ struct DemandFinder: Sendable {
     /// The nearest subject-like mention before the noun that is not the speaker of a reporting cue.
     private func demander(before position: Int, _ sentence: Sentence, _ tokens: [Token], cues: Set<Int>) -> Range<Int>? {
         var index = position - 1
-        while index >= sentence.first {
+        let first = max(sentence.first, position - Self.window)
+        while index >= first {
             let token = tokens[index]
             let isCandidate =
                 token.kind == .word && (WordLists.pronouns.contains(token.hash) || token.isCapitalized)
@@ -132,14 +135,15 @@ struct DemandFinder: Sendable {
         let introducers = DirectiveWords.addresseeIntroducers
         var best: Range<Int>?
         var bestDistance = Int.max
-        var index = sentence.first
-        while index + 1 < sentence.end {
+        var index = max(sentence.first, position - Self.window)
+        let end = min(sentence.end, position + Self.window)
+        while index + 1 < end {
             defer { index += 1 }
             guard introducers.contains(tokens[index].hash) else { continue }
             var first = index + 1
             if WordLists.determiners.contains(tokens[first].hash) { first += 1 }
             var end = first
-            while end < sentence.end, tokens[end].kind == .word, tokens[end].isCapitalized { end += 1 }
+            while end < sentence.end, end - first < 6, tokens[end].kind == .word, tokens[end].isCapitalized { end += 1 }
             guard end > first, demander.map({ !$0.overlaps(first..<end) }) ?? true else { continue }
             let distance = abs(position - index)
             if distance < bestDistance {
@@ -173,6 +177,7 @@ struct DemandFinder: Sendable {
             start = verb + 1
             end = next.end
         }
+        end = min(end, start + Attributor.maximumContentTokens)
         guard start >= 0, start < end else { return [] }
         var items: [Range<Int>] = []
         var itemStart = start
@@ -198,7 +203,8 @@ struct DemandFinder: Sendable {
 
     private func clauseEnd(from start: Int, _ sentence: Sentence, _ tokens: [Token]) -> Int {
         var position = start
-        while position < sentence.end, tokens[position].kind != .semicolon { position += 1 }
+        let end = min(sentence.end, start + Attributor.maximumContentTokens)
+        while position < end, tokens[position].kind != .semicolon { position += 1 }
         return position
     }
 

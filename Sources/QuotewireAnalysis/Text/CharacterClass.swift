@@ -4,6 +4,8 @@ enum CharacterClass {
         if value < 0x80 {
             return (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A)
         }
+        // General punctuation (quote marks, dashes, spaces) and emoji are never letters.
+        if (value >= 0x2000 && value <= 0x206F) || (value >= 0x1F000 && value <= 0x1FAFF) { return false }
         guard let scalar = Unicode.Scalar(value) else { return false }
         return scalar.properties.isAlphabetic
     }

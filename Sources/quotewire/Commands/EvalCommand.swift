@@ -34,8 +34,11 @@ struct Eval: AsyncParsableCommand {
     @Option(help: "Only evaluate documents whose name contains this text.")
     var only: String?
 
-    @Flag(help: "Also time 1 MB and 10 MB bodies built from the corpus, to show linear time.")
+    @Flag(help: "Also time 1 MB and 10 MB bodies built from the corpus and odd patterns, to show linear time.")
     var scaling = false
+
+    @Option(help: "The body sizes, in MB, that --scaling times (comma-separated).")
+    var scalingMegabytes: String = "1,10"
 
     func validate() throws {
         guard self.repeat >= 1 else { throw ValidationError("--repeat must be at least 1") }
@@ -72,7 +75,7 @@ struct Eval: AsyncParsableCommand {
             print(report.table(perDocument: self.perDocument))
         }
         if self.scaling {
-            for line in try runner.scaling(corpus, megabytes: [1, 10]) { print(line) }
+            for line in try runner.scaling(corpus, megabytes: self.scalingMegabytes.split(separator: ",").compactMap { Int($0) }) { print(line) }
         }
     }
 }

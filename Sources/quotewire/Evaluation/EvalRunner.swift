@@ -100,25 +100,35 @@ struct EvalRunner {
         return lines.joined(separator: "\n")
     }
 
-    /// Times one body of each size, built by repeating the corpus texts.
+    /// Times bodies of each size built by repeating corpus text and pathological patterns, to show
+    /// that analysis time grows linearly with the body.
     func scaling(_ corpus: EvalCorpus, megabytes: [Int]) throws -> [String] {
+        let sample = corpus.documents.prefix(40).map(\.text).joined(separator: "\n")
+        let flattened = String(sample.unicodeScalars.filter { $0.properties.isAlphabetic || $0 == " " }.map(Character.init))
+        let patterns: [(label: String, unit: String)] = [
+            ("corpus text", sample + "\n"),
+            ("no punctuation, one paragraph", flattened + " "),
+            ("only quote marks", "\"“”«»„‘’' "),
+            ("split quotes", "“We will see,” she said, “what comes of it. "),
+            ("cue words", "said says told according to urged Congress to "),
+        ]
         let clock = ContinuousClock()
         var lines: [String] = []
-        for size in megabytes {
-            var body = ""
-            var index = 0
-            while body.utf8.count < size * 1_000_000 {
-                body += corpus.documents[index % corpus.documents.count].text + "\n"
-                index += 1
+        for pattern in patterns {
+            var timings: [String] = []
+            for size in megabytes {
+                let target = size * 1_000_000
+                let repeats = max(1, target / max(1, pattern.unit.utf8.count))
+                let body = String(repeating: pattern.unit, count: repeats)
+                let request = AnalyzeRequest(article: Article(body: body))
+                let start = clock.now
+                let response = try self.analyze(request)
+                let seconds = Self.seconds(clock.now - start)
+                timings.append(
+                    "\(EvalReport.format(Double(body.utf8.count) / 1e6, digits: 1)) MB: \(EvalReport.format(seconds * 1000, digits: 1)) ms "
+                        + "(\(response.quotes.count) quotes)")
             }
-            let request = AnalyzeRequest(article: Article(body: body))
-            let start = clock.now
-            let response = try self.analyze(request)
-            let seconds = Self.seconds(clock.now - start)
-            lines.append(
-                "scaling: \(body.utf8.count) bytes in \(EvalReport.format(seconds * 1000)) ms "
-                    + "(\(response.quotes.count) quotes, \(response.demands.count) demands)"
-            )
+            lines.append("scaling, \(pattern.label): " + timings.joined(separator: ", "))
         }
         return lines
     }
