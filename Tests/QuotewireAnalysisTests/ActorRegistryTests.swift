@@ -8,7 +8,7 @@ struct ActorRegistryTests {
     @Test("surname, title and pronoun mentions resolve to one actor")
     func resolvesAliases() throws {
         let body = """
-            City Treasurer Mara Quist said the fund is empty. Quist argued that the council ignored it. \
+            Deputy Treasurer Mara Quist said the fund is empty. Quist argued that the council ignored it. \
             According to the treasurer, the deficit grew. She added that cuts are coming.
             """
         let response = try TestSupport.analyze(body)
@@ -17,7 +17,7 @@ struct ActorRegistryTests {
         #expect(speakers.count == 1)
         let actor = try #require(response.actors.first { $0.id == response.quotes.first?.speakerID })
         #expect(actor.name == "Mara Quist")
-        #expect(actor.title == "City Treasurer")
+        #expect(actor.title == "Deputy Treasurer")
         #expect(actor.id == "a1")
         #expect(actor.mentions.count >= 4)
     }

@@ -61,7 +61,7 @@ struct SpeakerFinder: Sendable {
         guard tokens[position - 1].isCapitalized || WordLists.pronouns.contains(tokens[position - 1].hash),
             let name = self.phrase(endingAt: position - 1, from: sentenceStart, in: tokens)
         else { return nil }
-        return name.lowerBound..<index
+        return name.lowerBound..<(index + 1)
     }
 
     /// The subject right after a cue (`said Jane Roe`), ending at punctuation or a boundary word.

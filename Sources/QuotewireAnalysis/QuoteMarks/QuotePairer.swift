@@ -25,6 +25,12 @@ struct QuotePairer: Sendable {
             }
             switch token.kind {
             case .quoteOpen:
+                // `„...“`: after a low opening mark, `“` closes.
+                if let current = open, text[Int(tokens[current].start)] == 0x201E, text[Int(token.start)] == 0x201C {
+                    spans.append(self.closed(current, index, tokens, firstParagraph))
+                    open = nil
+                    continue
+                }
                 if let current = open { spans.append(self.unclosed(current, before: index, tokens, firstParagraph)) }
                 open = index
                 firstParagraph = token.paragraph
