@@ -7,7 +7,7 @@ struct Quotewire: AsyncParsableCommand {
         commandName: "quotewire",
         abstract: "Who said what, and who demands what of whom, in English news articles.",
         version: QuotewireVersion.current,
-        subcommands: [Serve.self, Eval.self]
+        subcommands: [Serve.self, Analyze.self, Eval.self, Bench.self]
     )
 }
 

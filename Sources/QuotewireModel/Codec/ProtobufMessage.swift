@@ -1,6 +1,6 @@
 /// A message of the Quotewire contract that encodes to and decodes from the
 /// protobuf wire format (through libprotobuf-c).
-public protocol ProtobufMessage: Sendable, Hashable {
+public protocol ProtobufMessage: Sendable, Hashable, ProtobufJSONEncodable {
     /// The fully qualified protobuf name, e.g. `"quotewire.v1.Article"`.
     static var protobufName: String { get }
 

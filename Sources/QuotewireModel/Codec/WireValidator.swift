@@ -1,4 +1,9 @@
 import CQuotewireProto
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Walks protobuf bytes with a message descriptor before protobuf-c unpacks
 /// them, and rejects what protobuf-c would accept silently: string fields
@@ -69,13 +74,11 @@ struct WireValidator {
     }
 
     private func checkString(_ bytes: UnsafeRawBufferPointer, path: String) throws(CodecError) {
-        let utf8 = bytes.bindMemory(to: UInt8.self)
-        if utf8.contains(0) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        if memchr(base, 0, bytes.count) != nil {
             throw .embeddedNUL(message: rootName, field: path)
         }
-        // Fast path: ASCII is valid UTF-8.
-        if utf8.allSatisfy({ $0 < 0x80 }) { return }
-        if String(validating: utf8, as: UTF8.self) == nil {
+        if !UTF8Validation.isValid(bytes) {
             throw .invalidUTF8(message: rootName, field: path)
         }
     }

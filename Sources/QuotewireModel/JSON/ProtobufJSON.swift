@@ -1,0 +1,89 @@
+/// A message with the proto3 JSON mapping: lowerCamelCase names, enums by
+/// name, 64-bit integers as strings, bytes as base64, and every field
+/// written, default values included (absent sub-messages are left out, as
+/// they have presence).
+public protocol ProtobufJSONEncodable {
+    /// The message as proto3 JSON.
+    var protobufJSON: JSONValue { get }
+}
+
+extension ProtobufJSONEncodable {
+    /// The proto3 JSON text of the message.
+    public func jsonString(pretty: Bool = false) -> String {
+        protobufJSON.serialized(pretty: pretty)
+    }
+}
+
+/// Builds a JSON object field by field in .proto order.
+struct JSONObjectBuilder {
+    private(set) var members: [(key: String, value: JSONValue)] = []
+
+    mutating func add(_ key: String, _ value: String) { members.append((key, .string(value))) }
+    mutating func add(_ key: String, _ value: Bool) { members.append((key, .bool(value))) }
+    mutating func add(_ key: String, _ value: UInt32) { members.append((key, .number(String(value)))) }
+    mutating func add(_ key: String, _ value: Int32) { members.append((key, .number(String(value)))) }
+    /// 64-bit integers are strings in proto3 JSON.
+    mutating func add(_ key: String, _ value: Int64) { members.append((key, .string(String(value)))) }
+    mutating func add(_ key: String, _ value: Float) { members.append((key, JSONValue(float: value))) }
+    mutating func add(_ key: String, bytes: [UInt8]) { members.append((key, .string(Base64.encode(bytes)))) }
+    mutating func add<E: ProtobufEnum>(_ key: String, _ value: E) {
+        if let number = value.unrecognizedValue {
+            members.append((key, .number(String(number))))
+        } else {
+            members.append((key, .string(value.protobufName)))
+        }
+    }
+    mutating func add<M: ProtobufJSONEncodable>(_ key: String, _ value: M?) {
+        if let value { members.append((key, value.protobufJSON)) }
+    }
+    mutating func add<M: ProtobufJSONEncodable>(_ key: String, _ values: [M]) {
+        members.append((key, .array(values.map(\.protobufJSON))))
+    }
+    mutating func add(_ key: String, _ values: [String]) {
+        members.append((key, .array(values.map(JSONValue.string))))
+    }
+
+    var object: JSONValue { .object(members) }
+}
+
+extension JSONValue {
+    /// A float as proto3 JSON writes it: shortest round-trip digits, or the
+    /// strings "NaN", "Infinity", "-Infinity".
+    init(float value: Float) {
+        if value.isNaN {
+            self = .string("NaN")
+        } else if value.isInfinite {
+            self = .string(value < 0 ? "-Infinity" : "Infinity")
+        } else if value == value.rounded(), abs(value) < 1e15 {
+            self = .number(String(Int64(value)))
+        } else {
+            self = .number(value.description)
+        }
+    }
+}
+
+/// Standard base64 with padding, as proto3 JSON writes bytes.
+enum Base64 {
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+
+    static func encode(_ bytes: [UInt8]) -> String {
+        var output = [UInt8]()
+        output.reserveCapacity((bytes.count + 2) / 3 * 4)
+        var index = 0
+        while index + 2 < bytes.count {
+            let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
+            output += [18, 12, 6, 0].map { alphabet[Int(chunk >> $0 & 63)] }
+            index += 3
+        }
+        let rest = bytes.count - index
+        if rest > 0 {
+            var chunk = UInt32(bytes[index]) << 16
+            if rest == 2 { chunk |= UInt32(bytes[index + 1]) << 8 }
+            output.append(alphabet[Int(chunk >> 18 & 63)])
+            output.append(alphabet[Int(chunk >> 12 & 63)])
+            output.append(rest == 2 ? alphabet[Int(chunk >> 6 & 63)] : UInt8(ascii: "="))
+            output.append(UInt8(ascii: "="))
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+}

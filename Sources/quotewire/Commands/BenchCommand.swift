@@ -1,0 +1,65 @@
+import ArgumentParser
+import QuotewireModel
+
+/// `quotewire bench codec`: micro-benchmarks for the performance suite.
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Micro-benchmarks (release builds only give meaningful figures).",
+        shouldDisplay: false,
+        subcommands: [Codec.self]
+    )
+
+    /// Encode and decode time of an AnalyzeRequest carrying a 3 KB article.
+    struct Codec: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "ns/op to encode and decode an AnalyzeRequest with a 3 KB article through protobuf-c.")
+
+        @Option(help: "Operations per measurement.")
+        var iterations = 200_000
+
+        @Option(help: "Body size in bytes.")
+        var bodyBytes = 3_000
+
+        @Flag(help: "Use straight quotes only, so the body is pure ASCII.")
+        var ascii = false
+
+        @Flag(help: "Print JSON instead of a line of text.")
+        var json = false
+
+        func run() throws {
+            let sentence = ascii
+                ? "\"We will keep working with every county,\" the governor said on Tuesday, adding that aid would follow. "
+                : "“We will keep working with every county,” the governor said on Tuesday, adding that aid would follow. "
+            var body = ""
+            while body.utf8.count < bodyBytes { body += sentence }
+            let request = AnalyzeRequest(
+                article: Article(id: "bench-1", url: "https://example.org/a", source: "Example", title: "A title", body: body),
+                options: AnalyzeOptions(offsetUnit: .unicodeScalar))
+            let bytes = try request.protobufBytes()
+            let clock = ContinuousClock()
+
+            var encodedSize = 0
+            let encode = try clock.measure {
+                for _ in 0..<iterations { encodedSize &+= try request.protobufBytes().count }
+            }
+            var decodedSize = 0
+            let decode = try clock.measure {
+                for _ in 0..<iterations { decodedSize &+= try AnalyzeRequest(protobuf: bytes).article?.body.utf8.count ?? 0 }
+            }
+            guard encodedSize == bytes.count * iterations, decodedSize == body.utf8.count * iterations else {
+                throw ValidationError("benchmark self-check failed")
+            }
+            let encodeNs = Self.nanoseconds(encode) / Double(iterations)
+            let decodeNs = Self.nanoseconds(decode) / Double(iterations)
+            if json {
+                print(#"{"messageBytes":\#(bytes.count),"encodeNsPerOp":\#(Int(encodeNs)),"decodeNsPerOp":\#(Int(decodeNs))}"#)
+            } else {
+                print("AnalyzeRequest of \(bytes.count) bytes (\(ascii ? "ASCII" : "curly quotes")): encode \(Int(encodeNs)) ns/op, decode \(Int(decodeNs)) ns/op")
+            }
+        }
+
+        static func nanoseconds(_ duration: Duration) -> Double {
+            Double(duration.components.seconds) * 1e9 + Double(duration.components.attoseconds) / 1e9
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import QuotewireAnalysis
+import QuotewireModel
+
+/// Where the CLI sends articles: the in-process analyzer, or a server.
+protocol AnalysisBackend: Sendable {
+    func analyze(_ request: AnalyzeRequest) async throws -> AnalyzeResponse
+}
+
+/// Analyzes in this process (`--local`): no server needed.
+struct LocalAnalysisBackend: AnalysisBackend {
+    let analyzer = Analyzer()
+
+    func analyze(_ request: AnalyzeRequest) async throws -> AnalyzeResponse {
+        try analyzer.analyze(request)
+    }
+}

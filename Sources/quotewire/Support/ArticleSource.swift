@@ -1,0 +1,62 @@
+import Foundation
+import QuotewireModel
+
+/// Where an article comes from: a file, or standard input.
+struct ArticleSource: Sendable, Hashable {
+    /// The path as given (or `-` for standard input).
+    let path: String
+    /// The article id: the file name without its extension, or `stdin`.
+    let id: String
+
+    /// Collects the articles named on the command line: files, folders (their
+    /// `.txt` files, recursively, in name order) and `-` for standard input.
+    static func collect(_ arguments: [String]) throws(CommandFailure) -> [ArticleSource] {
+        let manager = FileManager.default
+        var sources: [ArticleSource] = []
+        for argument in arguments.isEmpty ? ["-"] : arguments {
+            if argument == "-" {
+                sources.append(ArticleSource(path: "-", id: "stdin"))
+                continue
+            }
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+                throw CommandFailure(message: "\(argument): no such file or directory", status: ExitStatus.noInput)
+            }
+            if isDirectory.boolValue {
+                guard let enumerator = manager.enumerator(atPath: argument) else {
+                    throw CommandFailure(message: "\(argument): cannot read the folder", status: ExitStatus.noInput)
+                }
+                let files = enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".txt") }.sorted()
+                for file in files {
+                    let path = (argument as NSString).appendingPathComponent(file)
+                    sources.append(ArticleSource(path: path, id: Self.id(for: path)))
+                }
+            } else {
+                sources.append(ArticleSource(path: argument, id: Self.id(for: argument)))
+            }
+        }
+        return sources
+    }
+
+    static func id(for path: String) -> String {
+        ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+    }
+
+    /// Reads the article. The body must be UTF-8 and free of U+0000: it is
+    /// refused otherwise, never repaired or truncated.
+    func read() throws(CommandFailure) -> Article {
+        let data: Data
+        do {
+            data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw CommandFailure(message: "\(path): cannot read: \(error.localizedDescription)", status: ExitStatus.noInput)
+        }
+        guard let body = String(validating: data, as: UTF8.self) else {
+            throw CommandFailure(message: "\(path): not UTF-8 text", status: ExitStatus.partialFailure)
+        }
+        if body.utf8.contains(0) {
+            throw CommandFailure(message: "\(path): contains a NUL character", status: ExitStatus.partialFailure)
+        }
+        return Article(id: id, body: body)
+    }
+}
