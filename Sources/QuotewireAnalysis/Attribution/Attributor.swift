@@ -326,7 +326,11 @@ struct Attributor: Sendable {
         var position = start
         while position < sentence.end, position - start < 7 {
             let token = tokens[position]
-            if token.kind == .comma { return position + 1 }
+            if token.kind == .comma {
+                // `said Tuesday in Paris, noting ...`: what follows belongs to another cue.
+                let next = position + 1
+                return next < sentence.end && tokens[next].endsInIng ? sentence.end : next
+            }
             if token.kind == .word && token.hash == WordLists.that { return position }
             if token.kind != .word && token.kind != .number { break }
             position += 1

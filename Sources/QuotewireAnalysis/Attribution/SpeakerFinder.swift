@@ -48,7 +48,7 @@ struct SpeakerFinder: Sendable {
         while position > sentenceStart, index - position <= 20 {
             let kind = tokens[position].kind
             if closing == .comma && kind == .comma || closing == .closeBracket && kind == .openBracket { break }
-            if kind == .terminator || kind == .semicolon || tokens[position].isQuoteMark { return nil }
+            if (kind == .terminator && closing == .comma) || kind == .semicolon || tokens[position].isQuoteMark { return nil }
             position -= 1
         }
         guard position > sentenceStart, position < index - 1 else { return nil }

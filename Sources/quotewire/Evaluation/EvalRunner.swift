@@ -60,7 +60,8 @@ struct EvalRunner {
                     !matchedPredictions.contains(position) && gold.content.contains { $0.overlaps(prediction.content) }
                 }
                 let label = near == nil ? "MISS" : "MISS~"
-                lines.append("\(label) \(document.name) [\(show(gold.source))] [\(show(gold.cue))] {\(show(gold.content))}")
+                let nearText = near.map { " ~~ {\(show([$0.element.content]))}" } ?? ""
+                lines.append("\(label) \(document.name) [\(show(gold.source))] [\(show(gold.cue))] {\(show(gold.content))}\(nearText)")
             }
             for (index, prediction) in predictions.enumerated() where !matchedPredictions.contains(index) || includeMatches {
                 lines.append(
