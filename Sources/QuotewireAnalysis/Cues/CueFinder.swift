@@ -56,6 +56,7 @@ struct CueFinder: Sendable {
                 let previous = tokens[index - 1]
                 let licensed = previous.kind == .comma || WordLists.beForms.contains(previous.hash)
                     || previous.isCapitalized || WordLists.pronouns.contains(previous.hash)
+                    || (entry.kind == .speech && previous.endsInS && previous.kind == .word)
                 if !licensed { continue }
             }
             if entry.form == .base || entry.form == .third, index > 0, Self.nounLike.contains(token.hash) {
