@@ -87,7 +87,13 @@ struct Attributor: Sendable {
             )
         }
         guard rule != .participle else { return nil }
-        guard let content = self.leftContent(endingAt: boundary, sentence: sentence, context) else { return nil }
+        guard var content = self.leftContent(endingAt: boundary, sentence: sentence, context) else { return nil }
+        // `Recently, he said, the town has grown.`: the content goes on after the attribution.
+        if content.kind != .direct, let rest = self.contentAfterInsertion(from: rightStart, sentence: sentence, context) {
+            content.range = content.range.lowerBound..<rest.range.upperBound
+            content.end = rest.end
+            if rest.kind != .indirect { content.kind = .mixed }
+        }
         return Attribution(
             content: content.range, firstToken: content.first, endToken: content.end, kind: content.kind,
             speaker: speaker, cue: cue, confidence: AttributionRule.contentThenCue.confidence * Self.weight(cue.entry.kind),
@@ -186,6 +192,18 @@ struct Attributor: Sendable {
             if !quote.isClosed || after >= sentence.end || !self.hasWords(from: after, to: sentence.end, tokens) {
                 return self.quoted(quote, tokens)
             }
+        }
+        return self.clause(from: position, to: sentence.end, context)
+    }
+
+    /// The clause after `, X said,` when the attribution is inserted in its content.
+    private func contentAfterInsertion(from start: Int, sentence: Sentence, _ context: Context) -> ContentRange? {
+        let tokens = context.index.tokens
+        var position = self.skipLeadIn(from: start, sentence: sentence, tokens)
+        guard position + 1 < sentence.end, tokens[position].kind == .comma else { return nil }
+        position += 1
+        guard tokens[position].kind == .word, context.cue(at: position) == nil, !tokens[position].endsInIng else {
+            return nil
         }
         return self.clause(from: position, to: sentence.end, context)
     }
@@ -324,7 +342,7 @@ struct Attributor: Sendable {
         guard start < sentence.end, tokens[start].kind == .word, WordLists.contentLeadIns.contains(tokens[start].hash)
         else { return start }
         var position = start
-        while position < sentence.end, position - start < 7 {
+        while position < sentence.end, position - start < 10 {
             let token = tokens[position]
             if token.kind == .comma {
                 // `said Tuesday in Paris, noting ...`: what follows belongs to another cue.
@@ -332,7 +350,7 @@ struct Attributor: Sendable {
                 return next < sentence.end && tokens[next].endsInIng ? sentence.end : next
             }
             if token.kind == .word && token.hash == WordLists.that { return position }
-            if token.kind != .word && token.kind != .number { break }
+            if token.kind != .word && token.kind != .number && !token.isQuoteMark { break }
             position += 1
         }
         return position >= sentence.end || tokens[position].kind == .terminator ? sentence.end : start
