@@ -57,9 +57,9 @@ struct Attributor: Sendable {
         if cue.entry.form == .participle, before?.kind == .comma {
             rule = .participle
             speaker = sameSentence?.speaker ?? self.mainSubject(of: sentence, before: cue.first, in: tokens)
-        } else if isCoordinated, cue.entry.form == .past || cue.entry.form == .third, let sameSentence {
+        } else if isCoordinated, cue.entry.form == .past || cue.entry.form == .third {
             rule = .participle
-            speaker = sameSentence.speaker
+            speaker = sameSentence?.speaker ?? self.mainSubject(of: sentence, before: cue.first, in: tokens)
         } else if speaker == nil, cue.entry.form == .past || cue.entry.form == .third, cue.first > sentence.first
             || index.isQuoteEnd(cue.first - 1)
         {

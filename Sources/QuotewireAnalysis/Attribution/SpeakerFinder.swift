@@ -15,13 +15,14 @@ struct SpeakerFinder: Sendable {
             index -= 1
             skipped += 1
         }
-        // `Smith on Tuesday said`, `Smith last week told`.
-        if index - 1 >= sentenceStart, WordLists.timeWords.contains(tokens[index].hash),
-            WordLists.timeLeadIns.contains(tokens[index - 1].hash)
-        {
-            index -= 2
-            if index >= sentenceStart, tokens[index].kind == .comma { index -= 1 }
+        // `Smith on Tuesday said`, `Smith last week told`, `Smith Tuesday night warned`.
+        var timeWords = 0
+        while index >= sentenceStart, timeWords < 3, WordLists.timeWords.contains(tokens[index].hash) {
+            index -= 1
+            timeWords += 1
         }
+        if timeWords > 0, index >= sentenceStart, WordLists.timeLeadIns.contains(tokens[index].hash) { index -= 1 }
+        if timeWords > 0, index >= sentenceStart, tokens[index].kind == .comma { index -= 1 }
         guard index >= sentenceStart else { return nil }
         if let enclosed = self.subjectBeforeAside(endingAt: index, from: sentenceStart, in: tokens) { return enclosed }
         if tokens[index].kind == .word && WordLists.pronouns.contains(tokens[index].hash) {
@@ -83,7 +84,9 @@ struct SpeakerFinder: Sendable {
     /// A noun phrase ending at `last`, walking left over words, possessives and `of`/`for`.
     private func phrase(endingAt last: Int, from sentenceStart: Int, in tokens: [Token]) -> Range<Int>? {
         guard last >= sentenceStart, tokens[last].kind == .word || tokens[last].kind == .number else { return nil }
-        if WordLists.subjectBoundaries.contains(tokens[last].hash) { return nil }
+        if WordLists.subjectBoundaries.contains(tokens[last].hash) || WordLists.conjunctions.contains(tokens[last].hash) {
+            return nil
+        }
         var first = last
         while first - 1 >= sentenceStart, last - first + 1 < Self.maximumLength {
             let candidate = tokens[first - 1]

@@ -47,8 +47,9 @@ struct CueFinder: Sendable {
             {
                 continue
             }
-            if entry.form == .base || entry.form == .participle || entry.form == .third {
-                if index > 0, WordLists.determiners.contains(tokens[index - 1].hash) { continue }
+            // `the call`, `a warning`, `an alleged attack`: after a determiner a cue word is a noun or adjective.
+            if index > 0, WordLists.determiners.contains(tokens[index - 1].hash), tokens[index - 1].hash != WordLists.that {
+                continue
             }
             if entry.lemma == Self.continueLemma, index + 1 < tokens.count, tokens[index + 1].kind == .word { continue }
             if entry.form == .participle, index > 0 {
