@@ -8,6 +8,8 @@ enum AttributionRule: UInt8, Sendable {
     case participle
     /// `according to X, CONTENT` / `CONTENT, according to X.`
     case according
+    /// `Name: statement`, as headlines and transcripts attribute.
+    case colon
     /// A quote that goes on after its attribution (`“...,” she said. “...”`).
     case continuation
     /// A quote with no cue near it, given to the last speaker.
@@ -20,6 +22,7 @@ enum AttributionRule: UInt8, Sendable {
         case .participle: return 0.65
         case .according: return 0.8
         case .continuation: return 0.75
+        case .colon: return 0.5
         case .unattributedQuote: return 0.3
         }
     }

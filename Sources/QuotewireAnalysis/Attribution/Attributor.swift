@@ -21,6 +21,9 @@ struct Attributor: Sendable {
             }
             if let attribution { attributions.append(attribution) }
         }
+        for sentence in index.sentences {
+            if let attribution = self.colonHeadline(sentence, context) { attributions.append(attribution) }
+        }
         attributions = self.addQuotesWithoutCue(to: attributions, context)
         attributions.sort { $0.content.lowerBound < $1.content.lowerBound }
         return attributions
@@ -118,6 +121,30 @@ struct Attributor: Sendable {
             index += 1
         }
         return nil
+    }
+
+    // MARK: - Colons
+
+    /// `Senator Ann Doe: “...”` or `CITY HALL: budget is balanced`: a short name, a colon, a statement.
+    private func colonHeadline(_ sentence: Sentence, _ context: Context) -> Attribution? {
+        let tokens = context.index.tokens
+        var colon = sentence.first
+        while colon < sentence.end, colon - sentence.first <= Self.maximumColonSpeaker, tokens[colon].kind == .word {
+            if context.cueAt[colon] >= 0 { return nil }
+            colon += 1
+        }
+        guard colon > sentence.first, colon < sentence.end, tokens[colon].kind == .colon,
+            tokens[sentence.first].isCapitalized, !context.index.isQuoted[colon]
+        else { return nil }
+        let cue = Cue(
+            first: colon, last: colon,
+            entry: CueEntry(lemma: WordLists.colon, kind: .speech, form: .past, takesAddressee: false))
+        guard let content = self.rightContent(from: colon + 1, cue: cue, sentence: sentence, context),
+            content.end - content.first >= 3
+        else { return nil }
+        return Attribution(
+            content: content.range, firstToken: content.first, endToken: content.end, kind: content.kind,
+            speaker: sentence.first..<colon, cue: cue, confidence: AttributionRule.colon.confidence, rule: .colon)
     }
 
     // MARK: - According to
@@ -468,6 +495,8 @@ struct Attributor: Sendable {
     }
 
     private static let minimumOrphanWords = 4
+    /// Longest name before a headline colon, in tokens.
+    private static let maximumColonSpeaker = 5
     /// Contents longer than this many tokens are cut: it keeps every cue's work bounded, so the
     /// analysis stays linear on text without sentence ends.
     static let maximumContentTokens = 150

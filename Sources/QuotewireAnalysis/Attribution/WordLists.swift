@@ -32,6 +32,7 @@ enum WordLists {
     static let innerPrepositions = set("of for")
     static let conjunctions = set("and but so yet meanwhile still however instead also then now")
     static let that = WordHash("that")
+    static let colon = WordHash(":")
     static let but = WordHash("but")
     static let or = WordHash("or")
     static let `for` = WordHash("for")
