@@ -72,6 +72,9 @@ struct Attributor: Sendable {
                 inverted = speaker != nil
             }
         }
+        if cue.first == sentence.first, cue.entry.form == .past, let content = self.passiveOpening(cue, sentence, context) {
+            return content
+        }
         if speaker == nil && rule != .participle { return nil }
 
         let boundary = inverted ? cue.first - 1 : (speaker?.lowerBound ?? cue.first) - 1
@@ -102,6 +105,21 @@ struct Attributor: Sendable {
             speaker: speaker, cue: cue, confidence: AttributionRule.contentThenCue.confidence * Self.weight(cue.entry.kind),
             rule: .contentThenCue
         )
+    }
+
+    /// `Asked whether he would run, Smith said ...`: the question up to the comma, with no speaker.
+    private func passiveOpening(_ cue: Cue, _ sentence: Sentence, _ context: Context) -> Attribution? {
+        let tokens = context.index.tokens
+        var comma = cue.last + 1
+        while comma < sentence.end, comma - cue.last <= Self.maximumContentTokens, tokens[comma].kind != .comma {
+            comma += 1
+        }
+        guard comma < sentence.end, comma > cue.last + 1,
+            let content = self.clause(from: cue.last + 1, to: comma, context)
+        else { return nil }
+        return Attribution(
+            content: content.range, firstToken: content.first, endToken: content.end, kind: content.kind,
+            speaker: nil, cue: cue, confidence: AttributionRule.cueThenContent.confidence * 0.8, rule: .cueThenContent)
     }
 
     /// The subject of the main clause: the first pronoun or capitalized phrase of the sentence.
