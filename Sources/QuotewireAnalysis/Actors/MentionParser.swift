@@ -88,10 +88,13 @@ struct MentionParser: Sendable {
 
     func isAllCaps(_ token: Token, _ text: TextBuffer) -> Bool {
         guard token.kind == .word, token.end - token.start >= 2 else { return false }
+        var letters = 0
         for index in Int(token.start)..<Int(token.end) {
             let value = text[index]
-            if CharacterClass.isLetter(value) && !CharacterClass.isUpper(value) { return false }
+            guard CharacterClass.isLetter(value) else { continue }
+            if !CharacterClass.isUpper(value) { return false }
+            letters += 1
         }
-        return true
+        return letters >= 2
     }
 }

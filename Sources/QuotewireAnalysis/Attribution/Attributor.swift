@@ -413,6 +413,7 @@ struct Attributor: Sendable {
             for quoteIndex in self.quotes(overlapping: attribution.content, index) { covered[quoteIndex] = true }
         }
         var holder = -1
+        var last = -1
         var next = 0
         var orphans: [Attribution] = []
         // Cues of attributions whose speaker is not a relative pronoun (`who wrote` does not end a quote run).
@@ -422,6 +423,8 @@ struct Attributor: Sendable {
             if let speaker = attribution.speaker, speaker.count == 1, index.tokens[speaker.lowerBound].hash == WordLists.who {
                 continue
             }
+            // `“...,” she said, referring to X. “...”`: a participle keeps the same speaker.
+            if attribution.rule == .participle { continue }
             isClaimed[cue.first] = true
         }
         // claimedBefore[i]: claimed cues among the tokens before i, so any stretch is checked at once.
@@ -431,12 +434,15 @@ struct Attributor: Sendable {
         }
         for (quoteIndex, quote) in index.quotes.enumerated() {
             let openStart = Int(index.tokens[quote.openToken].start)
+            // The holder is the last quoting attribution before this quote; indirect ones in between
+            // block it only through their cue (see `claimedBefore`).
             while next < result.count, result[next].content.lowerBound < openStart {
-                holder = next
+                if result[next].kind != .indirect { holder = next }
+                last = next
                 next += 1
             }
             guard !covered[quoteIndex] else { continue }
-            if holder >= 0, result[holder].kind != .indirect {
+            if holder >= 0 {
                 let attribution = result[holder]
                 let lastToken = max(attribution.endToken, attribution.cue?.last ?? 0, (attribution.speaker?.upperBound ?? 1) - 1)
                 if lastToken < quote.openToken,
@@ -470,7 +476,7 @@ struct Attributor: Sendable {
                 }
             }
             guard self.isStatement(quote, index) else { continue }
-            let speaker = self.orphanSpeaker(quote, index) ?? (holder >= 0 ? result[holder].speaker : nil)
+            let speaker = self.orphanSpeaker(quote, index) ?? (last >= 0 ? result[last].speaker : nil)
             orphans.append(
                 Attribution(
                     content: quote.content, firstToken: quote.openToken + 1, endToken: quote.closeToken, kind: .direct,
