@@ -238,7 +238,24 @@ struct Attributor: Sendable {
                 return self.quoted(quote, tokens)
             }
         }
+        if cue.last == cue.first, WordLists.namingVerbs.contains(cue.entry.lemma) {
+            return self.namedAs(from: position, sentence: sentence, context)
+        }
         return self.clause(from: position, to: sentence.end, context)
+    }
+
+    /// `called the plan “a disgrace” in a speech`: the object and its quoted name, up to the closing mark.
+    private func namedAs(from start: Int, sentence: Sentence, _ context: Context) -> ContentRange? {
+        let index = context.index
+        var position = start
+        let limit = min(sentence.end, start + Self.maximumContentTokens)
+        while position < limit {
+            if let quote = index.quote(openedAt: position), quote.isClosed, quote.closeToken < sentence.end {
+                return self.clause(from: start, to: quote.closeToken + 1, context)
+            }
+            position += 1
+        }
+        return self.clause(from: start, to: sentence.end, context)
     }
 
     /// The clause after `, X said,` when the attribution is inserted in its content.

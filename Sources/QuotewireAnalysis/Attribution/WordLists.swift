@@ -56,6 +56,8 @@ enum WordLists {
     static let monthsAndDays = set(
         "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december"
     )
+    /// Verbs that name something with a quoted label: `called it “a farce”`.
+    static let namingVerbs = set("call describe deem label dub brand term")
     static let timeWords = set(
         "monday tuesday wednesday thursday friday saturday sunday week month year night morning afternoon evening weekend"
     )
