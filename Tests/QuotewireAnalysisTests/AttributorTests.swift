@@ -95,4 +95,45 @@ struct AttributorTests {
         let found = try quotes("Ortiz said the mayor backs what she called “a fair deal.”")
         #expect(found.contains { $0.0 == "a fair deal." && $0.2 == "called" })
     }
+
+    @Test("an attribution inserted in its content takes both sides")
+    func insertedAttribution() throws {
+        let found = try quotes("Lately, the engineer said, the pumps have failed twice.")
+        #expect(found.first?.0 == "Lately, the engineer said, the pumps have failed twice")
+    }
+
+    @Test("a quote goes on after a participle of the same speaker")
+    func continuesAfterParticiple() throws {
+        let found = try quotes("“We lost the vote,” Ortiz said, referring to the levy. “We will bring it back next year.”")
+        #expect(found.contains { $0.0.hasPrefix("We lost the vote,") && $0.0.hasSuffix("next year.") && $0.1 == "Ortiz" })
+    }
+
+    @Test("a headline name and colon attribute the statement")
+    func headlineColon() throws {
+        let found = try quotes("Mayor Ortiz: The bridge will reopen in May")
+        #expect(found.first?.0 == "The bridge will reopen in May")
+        #expect(found.first?.1 == "Mayor Ortiz")
+        #expect(found.first?.2 == ":")
+    }
+
+    @Test("a sentence opening with asked gives the question without a speaker")
+    func passiveOpening() throws {
+        let response = try TestSupport.analyze("Asked whether he would run again, Ortiz smiled.")
+        let quote = try #require(response.quotes.first)
+        #expect(TestSupport.text("Asked whether he would run again, Ortiz smiled.", quote.span) == "whether he would run again")
+        #expect(quote.speakerSpan == nil)
+    }
+
+    @Test("a naming verb ends at the quoted label")
+    func namingVerb() throws {
+        let found = try quotes("Ortiz called the levy “a fair deal” during a long meeting.")
+        #expect(found.first?.0 == "the levy “a fair deal”")
+    }
+
+    @Test("a quote with no cue near it goes to the speaker that introduces it")
+    func orphanQuote() throws {
+        let found = try quotes("The chief had one message for the crowd: “Stay home until the water goes down.”")
+        #expect(found.first?.0 == "Stay home until the water goes down.")
+        #expect(found.first?.1 == "The chief")
+    }
 }

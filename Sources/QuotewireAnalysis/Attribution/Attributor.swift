@@ -124,16 +124,28 @@ struct Attributor: Sendable {
 
     /// The subject of the main clause: the first pronoun or capitalized phrase of the sentence.
     private func mainSubject(of sentence: Sentence, before limit: Int, in tokens: [Token]) -> Range<Int>? {
+        func continuesPhrase(_ token: Token) -> Bool {
+            CueLexicon.shared.entry(token.hash) == nil && !WordLists.conjunctions.contains(token.hash)
+        }
         var index = sentence.first
         let limit = min(limit, sentence.first + Self.maximumSubjectSearch)
         while index < limit {
             let token = tokens[index]
             if token.kind == .word && WordLists.pronouns.contains(token.hash) { return index..<(index + 1) }
             if token.kind == .word && token.isCapitalized && !WordLists.conjunctions.contains(token.hash)
-                && !WordLists.subjectBoundaries.contains(token.hash)
+                && !WordLists.subjectBoundaries.contains(token.hash) && !WordLists.sentenceAdverbs.contains(token.hash)
             {
                 var end = index + 1
-                while end < limit, tokens[end].kind == .word, tokens[end].isCapitalized { end += 1 }
+                if WordLists.determiners.contains(token.hash) {
+                    // `The chief had one message`: a determiner and the words of its noun phrase.
+                    while end < limit, end - index < 5, tokens[end].kind == .word,
+                        !WordLists.subjectBoundaries.contains(tokens[end].hash), continuesPhrase(tokens[end])
+                    {
+                        end += 1
+                    }
+                } else {
+                    while end < limit, tokens[end].kind == .word, tokens[end].isCapitalized { end += 1 }
+                }
                 return index..<end
             }
             index += 1

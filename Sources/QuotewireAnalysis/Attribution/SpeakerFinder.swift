@@ -33,6 +33,7 @@ struct SpeakerFinder: Sendable {
         if let current = phrase, current.lowerBound - 2 >= sentenceStart, tokens[current.lowerBound - 1].kind == .comma,
             tokens[current.lowerBound].kind == .number || !tokens[current.lowerBound].isCapitalized,
             tokens[current.lowerBound - 2].isCapitalized,
+            !WordLists.sentenceAdverbs.contains(tokens[current.lowerBound - 2].hash),
             let name = self.phrase(endingAt: current.lowerBound - 2, from: sentenceStart, in: tokens)
         {
             phrase = name.lowerBound..<current.upperBound

@@ -58,6 +58,14 @@ enum WordLists {
     )
     /// Verbs that name something with a quoted label: `called it “a farce”`.
     static let namingVerbs = set("call describe deem label dub brand term")
+    /// Adverbs that open a sentence before a comma (`Lately, the engineer said`); never a name.
+    static let sentenceAdverbs = set(
+        """
+        lately recently finally previously separately additionally meanwhile however still instead later earlier \
+        yesterday today now then afterward afterwards overall nonetheless nevertheless moreover indeed also again \
+        first second third last similarly likewise ultimately eventually initially currently publicly privately
+        """
+    )
     static let timeWords = set(
         "monday tuesday wednesday thursday friday saturday sunday week month year night morning afternoon evening weekend"
     )
