@@ -57,7 +57,9 @@ struct Attributor: Sendable {
         }
         let before = cue.first > sentence.first ? tokens[cue.first - 1] : nil
         let isCoordinated = before.map { $0.hash == WordLists.and || $0.hash == WordLists.but } ?? false
-        if cue.entry.form == .participle, before?.kind == .comma {
+        let afterComma = before?.kind == .comma
+            || (before?.isQuoteMark ?? false && cue.first - 2 >= sentence.first && tokens[cue.first - 2].kind == .comma)
+        if cue.entry.form == .participle, afterComma {
             rule = .participle
             speaker = sameSentence?.speaker ?? self.mainSubject(of: sentence, before: cue.first, in: tokens)
         } else if isCoordinated, cue.entry.form == .past || cue.entry.form == .third {
@@ -354,11 +356,19 @@ struct Attributor: Sendable {
     private func startsAnotherClause(at position: Int, _ context: Context) -> Bool {
         let tokens = context.index.tokens
         var next = position
-        if tokens[next].kind == .comma { next += 1 }
+        var sawComma = false
+        // `race, adding`, `race,” adding`, `race”, adding`: a comma, maybe with closing marks.
+        while next < tokens.count, next - position < 3,
+            tokens[next].kind == .comma || context.index.quote(closedAt: next) != nil
+        {
+            if tokens[next].kind == .comma { sawComma = true }
+            next += 1
+        }
+        if !sawComma { next = position }
         let isConjunction = next < tokens.count && (tokens[next].hash == WordLists.and || tokens[next].hash == WordLists.but)
         if isConjunction { next += 1 }
         // `, he clarified`: a new subject and cue.
-        if tokens[position].kind == .comma, next + 1 < tokens.count, WordLists.pronouns.contains(tokens[next].hash),
+        if sawComma, next + 1 < tokens.count, WordLists.pronouns.contains(tokens[next].hash),
             context.cue(at: next + 1) != nil
         {
             return true
@@ -370,9 +380,9 @@ struct Attributor: Sendable {
             return true
         }
         guard next > position, let cue = context.cue(at: next) else { return false }
-        if cue.entry.kind == .according { return tokens[position].kind == .comma }
+        if cue.entry.kind == .according { return sawComma }
         if isConjunction { return cue.entry.form == .past || cue.entry.form == .third }
-        return cue.entry.form == .participle && tokens[position].kind == .comma
+        return cue.entry.form == .participle && sawComma
     }
 
     private func hasWords(from start: Int, to end: Int, _ tokens: [Token]) -> Bool {

@@ -55,7 +55,8 @@ struct CueFinder: Sendable {
             if entry.form == .participle, index > 0 {
                 // `Leavitt saying`, `, warning`, `is urging`; not `cities challenging`.
                 let previous = tokens[index - 1]
-                let licensed = previous.kind == .comma || WordLists.beForms.contains(previous.hash)
+                let afterQuotedComma = previous.isQuoteMark && index > 1 && tokens[index - 2].kind == .comma
+                let licensed = previous.kind == .comma || afterQuotedComma || WordLists.beForms.contains(previous.hash)
                     || previous.isCapitalized || WordLists.pronouns.contains(previous.hash)
                     || (entry.kind == .speech && previous.endsInS && previous.kind == .word)
                 if !licensed { continue }
