@@ -67,8 +67,8 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "QuotewireCLITests", dependencies: ["quotewire"]),
         .testTarget(name: "QuotewireEvaluationTests", dependencies: ["QuotewireEvaluation", "QuotewireModel"]),
+        .testTarget(name: "QuotewireCLITests", dependencies: ["quotewire", "QuotewireRPC", "QuotewireModel"]),
     ],
     swiftLanguageModes: [.v6]
 )
