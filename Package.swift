@@ -28,6 +28,8 @@ let package = Package(
         .target(name: "QuotewireModel", dependencies: ["CQuotewireProto"]),
         // The analysis core: quotes, speakers, actors, demands. Pure Swift, no I/O.
         .target(name: "QuotewireAnalysis", dependencies: ["QuotewireModel"]),
+        // The EVALUATION.md metric and brat parsing. Pure Swift, no I/O.
+        .target(name: "QuotewireEvaluation", dependencies: ["QuotewireModel"]),
         // ttrpc framing, server and client over SwiftNIO.
         .target(
             name: "QuotewireRPC",
@@ -42,7 +44,7 @@ let package = Package(
         .executableTarget(
             name: "quotewire",
             dependencies: [
-                "QuotewireModel", "QuotewireAnalysis", "QuotewireRPC",
+                "QuotewireModel", "QuotewireAnalysis", "QuotewireRPC", "QuotewireEvaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -65,7 +67,8 @@ let package = Package(
                 .product(name: "NIOEmbedded", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "QuotewireCLITests", dependencies: ["quotewire"]),
+        .testTarget(name: "QuotewireEvaluationTests", dependencies: ["QuotewireEvaluation", "QuotewireModel"]),
+        .testTarget(name: "QuotewireCLITests", dependencies: ["quotewire", "QuotewireRPC", "QuotewireModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

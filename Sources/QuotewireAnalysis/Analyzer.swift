@@ -1,12 +1,32 @@
 import QuotewireModel
 
-/// The analysis core's entry point. Stub until the analysis-core issue lands:
-/// it answers every request with no quotes, actors or demands.
+/// The analysis core's entry point: finds who said what and who demands what
+/// of whom in one article.
+///
+/// Pure and synchronous; safe to call from any thread. Time and memory grow
+/// linearly with the body.
 public struct Analyzer: ArticleAnalyzing {
-    public init() {}
+    /// Bodies above this many UTF-8 bytes are refused.
+    public let maximumBodyBytes: Int
+
+    /// - Parameters:
+    ///   - maximumBodyBytes: the largest body accepted, in UTF-8 bytes.
+    public init(maximumBodyBytes: Int = 64 << 20) {
+        self.maximumBodyBytes = maximumBodyBytes
+    }
 
     public func analyze(_ request: AnalyzeRequest) throws(AnalyzeError) -> AnalyzeResponse {
         guard let article = request.article else { throw .missingArticle }
-        return AnalyzeResponse(articleID: article.id)
+        let options = request.options ?? AnalyzeOptions()
+        if case .unrecognized(let value) = options.offsetUnit { throw .unsupportedOption("offset unit \(value)") }
+        let bytes = article.body.utf8.count
+        guard bytes <= self.maximumBodyBytes else { throw .bodyTooLarge(bytes: bytes, limit: self.maximumBodyBytes) }
+        let clock = ContinuousClock()
+        let start = clock.now
+        var response = AnalysisPipeline(body: article.body, options: options).run()
+        response.articleID = article.id
+        let elapsed = (clock.now - start).components
+        response.stats?.analysisNanos = elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000
+        return response
     }
 }

@@ -71,10 +71,12 @@ final class ServerProcess: @unchecked Sendable {
     /// The Prometheus port, when --metrics-port was given.
     private(set) var metricsPort: Int?
 
-    /// Starts `quotewire serve --port 0 extra…` and waits for its start-up line.
-    init(_ extra: [String] = []) async throws {
+    /// Starts `quotewire serve --port 0 extra…` (with `environment` added to
+    /// this process's) and waits for its start-up line.
+    init(_ extra: [String] = [], environment: [String: String] = [:]) async throws {
         process.executableURL = QuotewireProcess.executable
         process.arguments = ["serve", "--port", "0"] + extra
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
         errors.fileHandleForReading.readabilityHandler = { [weak self] handle in

@@ -1,10 +1,81 @@
 import ArgumentParser
+import Foundation
+import QuotewireAnalysis
+import QuotewireEvaluation
+import QuotewireModel
 
-/// `quotewire eval`: stub until the analysis-core issue lands.
+/// `quotewire eval DIR`: the EVALUATION.md metric on a brat folder.
 struct Eval: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Evaluate on a brat folder (not yet implemented).")
+    static let configuration = CommandConfiguration(
+        abstract: "Measure extraction quality on a brat folder (DIR/text/*.txt, DIR/attributions/*.ann)."
+    )
+
+    @Argument(help: "A folder with text/ and attributions/ subfolders.")
+    var directory: String
+
+    @Flag(help: "Print the figures as JSON.")
+    var json = false
+
+    @Flag(help: "Also print the figures of each document.")
+    var perDocument = false
+
+    @Option(help: "Analyze the corpus this many times, to time the analysis.")
+    var `repeat`: Int = 1
+
+    @Option(help: "Print up to this many missed gold attributions and unmatched predictions (for rule work).")
+    var showErrors: Int = 0
+
+    @Flag(help: "With --show-errors, also print the matched predictions.")
+    var showMatches = false
+
+    @Flag(help: "Print the actors, quotes and demands found in each document.")
+    var showAnalysis = false
+
+    @Option(help: "Only evaluate documents whose name contains this text.")
+    var only: String?
+
+    @Flag(help: "Also time 1 MB and 10 MB bodies built from the corpus and odd patterns, to show linear time.")
+    var scaling = false
+
+    @Option(help: "The body sizes, in MB, that --scaling times (comma-separated).")
+    var scalingMegabytes: String = "1,10"
+
+    func validate() throws {
+        guard self.repeat >= 1 else { throw ValidationError("--repeat must be at least 1") }
+    }
 
     func run() async throws {
-        throw ValidationError("eval is not implemented yet")
+        var corpus: EvalCorpus
+        do {
+            corpus = try EvalCorpus(directory: self.directory)
+        } catch {
+            FileHandle.standardError.write(Data("quotewire eval: \(error)\n".utf8))
+            throw ExitCode(64)
+        }
+        if let only = self.only {
+            corpus.documents = corpus.documents.filter { $0.name.contains(only) }
+            guard !corpus.documents.isEmpty else {
+                FileHandle.standardError.write(Data("quotewire eval: no document name contains \(only)\n".utf8))
+                throw ExitCode(64)
+            }
+        }
+        let analyzer = Analyzer()
+        let analyze: (AnalyzeRequest) throws -> AnalyzeResponse = { request in try analyzer.analyze(request) }
+        let runner = EvalRunner(analyze: analyze)
+        let report = try runner.evaluate(corpus, repetitions: self.repeat)
+        if self.showAnalysis {
+            print(try runner.analysisListing(corpus))
+        }
+        if self.showErrors > 0 {
+            print(try runner.errors(corpus, limit: self.showErrors, includeMatches: self.showMatches))
+        }
+        if self.json {
+            print(report.json(perDocument: self.perDocument))
+        } else {
+            print(report.table(perDocument: self.perDocument))
+        }
+        if self.scaling {
+            for line in try runner.scaling(corpus, megabytes: self.scalingMegabytes.split(separator: ",").compactMap { Int($0) }) { print(line) }
+        }
     }
 }

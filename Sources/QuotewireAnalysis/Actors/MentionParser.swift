@@ -1,0 +1,100 @@
+import QuotewireModel
+
+/// Splits a mention (a token range) into affiliation, title and name, and
+/// guesses its kind and gender from general word lists.
+struct MentionParser: Sendable {
+    func parse(_ phrase: Range<Int>, _ tokens: [Token], _ text: TextBuffer) -> ParsedMention? {
+        guard !phrase.isEmpty else { return nil }
+        var end = phrase.lowerBound
+        while end < phrase.upperBound, tokens[end].kind == .word || tokens[end].kind == .number
+            || (tokens[end].kind == .singleQuote && end > phrase.lowerBound)
+        {
+            end += 1
+        }
+        var start = phrase.lowerBound
+        while start < end, WordLists.determiners.contains(tokens[start].hash) { start += 1 }
+        guard start < end else { return nil }
+        if end - start == 1, WordLists.pronouns.contains(tokens[start].hash) {
+            return ParsedMention(
+                form: .pronoun(tokens[start].hash), core: start..<end, name: start..<end, title: start..<start,
+                affiliation: start..<start, kind: .person, gender: self.gender(tokens[start].hash), key: tokens[start].hash
+            )
+        }
+        let last = tokens[end - 1]
+        let endsCapitalized = last.isCapitalized || self.isAllCaps(last, text)
+        if !endsCapitalized {
+            let hasTitle = ActorWords.titles.contains(last.hash)
+            let isOrganization = tokens[start..<end].contains { ActorWords.organizationWords.contains($0.hash) }
+            return ParsedMention(
+                form: .descriptive, core: start..<end, name: start..<end, title: hasTitle ? start..<end : start..<start,
+                affiliation: start..<start,
+                kind: isOrganization ? .organization : (last.endsInS ? .group : .person),
+                gender: .unknown, key: last.hash
+            )
+        }
+        // The run of capitalized words (joined by `of`) that ends the mention.
+        var runStart = end - 1
+        while runStart - 1 >= start {
+            let previous = tokens[runStart - 1]
+            if previous.isCapitalized || self.isAllCaps(previous, text) {
+                runStart -= 1
+            } else if previous.hash == WordLists.of,
+                runStart - 2 >= start, tokens[runStart - 2].isCapitalized
+            {
+                runStart -= 1
+            } else {
+                break
+            }
+        }
+        var nameStart = runStart
+        var firstTitle = -1
+        for position in runStart..<end where ActorWords.titles.contains(tokens[position].hash) || tokens[position].hash == WordLists.of {
+            if position == end - 1 { break }
+            if firstTitle < 0 && tokens[position].hash != WordLists.of { firstTitle = position }
+            nameStart = position + 1
+        }
+        let title = firstTitle >= 0 ? firstTitle..<nameStart : nameStart..<nameStart
+        let affiliation = firstTitle >= 0 ? runStart..<firstTitle : runStart..<runStart
+        let name = nameStart..<end
+        var kind = ActorKind.unspecified
+        let isOrganization = tokens[name].contains {
+            ActorWords.organizationWords.contains($0.hash) || (self.isAllCaps($0, text) && $0.end - $0.start > 1)
+        }
+        let isGovernment = tokens[name].contains { ActorWords.governmentWords.contains($0.hash) }
+        if isOrganization || isGovernment {
+            kind = isGovernment ? .government : .organization
+        } else if !title.isEmpty || name.count >= 2 {
+            kind = .person
+        }
+        var gender = self.gender(tokens[name.lowerBound].hash)
+        for position in title where gender == .unknown { gender = self.gender(tokens[position].hash) }
+        if gender != .unknown { kind = .person }
+        var key = tokens[end - 1].hash
+        if kind == .organization || kind == .government {
+            key = WordHash.empty
+            for position in name { key = WordHash(value: key.value &* 31 &+ tokens[position].hash.value) }
+        }
+        return ParsedMention(
+            form: .named, core: start..<end, name: name, title: title, affiliation: affiliation, kind: kind,
+            gender: gender, key: key
+        )
+    }
+
+    func gender(_ hash: WordHash) -> Gender {
+        if ActorWords.female.contains(hash) { return .female }
+        if ActorWords.male.contains(hash) { return .male }
+        return .unknown
+    }
+
+    func isAllCaps(_ token: Token, _ text: TextBuffer) -> Bool {
+        guard token.kind == .word, token.end - token.start >= 2 else { return false }
+        var letters = 0
+        for index in Int(token.start)..<Int(token.end) {
+            let value = text[index]
+            guard CharacterClass.isLetter(value) else { continue }
+            if !CharacterClass.isUpper(value) { return false }
+            letters += 1
+        }
+        return letters >= 2
+    }
+}

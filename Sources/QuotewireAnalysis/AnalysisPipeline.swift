@@ -1,0 +1,69 @@
+import QuotewireModel
+
+/// Runs the stages over one body and assembles the response.
+struct AnalysisPipeline {
+    let text: TextBuffer
+    let options: AnalyzeOptions
+
+    init(body: String, options: AnalyzeOptions) {
+        self.text = TextBuffer(body)
+        self.options = options
+    }
+
+    func run() -> AnalyzeResponse {
+        let tokens = Tokenizer().tokenize(self.text)
+        let sentences = SentenceSplitter().split(tokens)
+        let quotes = QuotePairer().pair(tokens, in: self.text)
+        let index = DocumentIndex(tokens: tokens, sentences: sentences, quotes: quotes)
+        let cues = CueFinder().find(tokens, quoted: index.isQuoted)
+        let attributions = Attributor().attribute(index, cues: cues)
+        var actors = ActorRegistry(text: self.text, tokens: tokens, sentences: sentences)
+        let speakerRecords = attributions.map { attribution in attribution.speaker.flatMap { actors.resolve($0) } }
+        var demands: [DemandCandidate] = []
+        if !self.options.skipDemands {
+            demands = DemandFinder().find(index, cues: cues, attributions: attributions, actors: &actors)
+        }
+        let converter = OffsetConverter(self.text, unit: self.options.offsetUnit)
+        let (actorList, actorIDs) = actors.makeActors(converter: converter)
+        var response = AnalyzeResponse()
+        var quoteIDs: [String] = Array(repeating: "", count: attributions.count)
+        for (position, attribution) in attributions.enumerated() where attribution.confidence >= self.options.minConfidence {
+            let id = "q\(response.quotes.count + 1)"
+            quoteIDs[position] = id
+            response.quotes.append(
+                Quote(
+                    id: id, kind: attribution.kind, text: self.text.string(attribution.content),
+                    span: converter.span(attribution.content), speakerID: speakerRecords[position].flatMap { actorIDs[$0] } ?? "",
+                    speakerSpan: attribution.speaker.map { converter.span(self.scalars($0, tokens)) },
+                    cue: attribution.cue.map { self.text.string(self.scalars($0.first..<($0.last + 1), tokens)) } ?? "",
+                    cueSpan: attribution.cue.map { converter.span(self.scalars($0.first..<($0.last + 1), tokens)) },
+                    confidence: attribution.confidence
+                ))
+        }
+        for demand in demands where demand.confidence >= self.options.minConfidence {
+            response.demands.append(
+                Demand(
+                    id: "d\(response.demands.count + 1)", demanderID: demand.demanderRecord.flatMap { actorIDs[$0] } ?? "",
+                    addresseeID: demand.addresseeRecord.flatMap { actorIDs[$0] } ?? "",
+                    action: self.text.string(demand.action), actionSpan: converter.span(demand.action),
+                    cue: self.text.string(self.scalars(demand.cue, tokens)),
+                    cueSpan: converter.span(self.scalars(demand.cue, tokens)),
+                    quoteID: demand.attribution.map { quoteIDs[$0] } ?? "", confidence: demand.confidence,
+                    demanderSpan: demand.demander.map { converter.span(self.scalars($0, tokens)) },
+                    addresseeSpan: demand.addressee.map { converter.span(self.scalars($0, tokens)) }
+                ))
+        }
+        response.actors = actorList
+        let paragraphs = tokens.last.map { Int($0.paragraph) + 1 } ?? 0
+        response.stats = AnalysisStats(
+            paragraphs: UInt32(truncatingIfNeeded: paragraphs), sentences: UInt32(truncatingIfNeeded: sentences.count),
+            tokens: UInt32(truncatingIfNeeded: tokens.count), bodyBytes: UInt32(truncatingIfNeeded: self.text.utf8Count)
+        )
+        return response
+    }
+
+    private func scalars(_ tokenRange: Range<Int>, _ tokens: [Token]) -> Range<Int> {
+        guard !tokenRange.isEmpty else { return 0..<0 }
+        return Int(tokens[tokenRange.lowerBound].start)..<Int(tokens[tokenRange.upperBound - 1].end)
+    }
+}

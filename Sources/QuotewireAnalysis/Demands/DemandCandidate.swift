@@ -1,0 +1,17 @@
+/// A demand found in the text, before ids are given out.
+struct DemandCandidate: Sendable {
+    /// The directive cue, as tokens.
+    var cue: Range<Int>
+    /// The demanded action, in scalars.
+    var action: Range<Int>
+    /// The demander mention, as tokens.
+    var demander: Range<Int>?
+    /// The addressee mention, as tokens.
+    var addressee: Range<Int>?
+    /// Registry records of demander and addressee.
+    var demanderRecord: Int?
+    var addresseeRecord: Int?
+    /// Index of the attribution whose content reports the demand.
+    var attribution: Int?
+    var confidence: Float
+}

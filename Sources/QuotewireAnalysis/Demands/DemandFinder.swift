@@ -1,0 +1,255 @@
+/// Finds demands: directive verbs (`urged Congress to ...`, `is pushing for
+/// ...`, `called on X to ...`) and directive nouns (`three expectations`)
+/// with demander, addressee and action; an enumeration of actions gives one
+/// demand per item, and a demand inside reported speech points at it.
+struct DemandFinder: Sendable {
+    private let speakers = SpeakerFinder()
+    /// How many tokens around a directive noun are searched for its demander and addressee.
+    private static let window = 40
+
+    func find(
+        _ index: DocumentIndex, cues: [Cue], attributions: [Attribution], actors: inout ActorRegistry
+    ) -> [DemandCandidate] {
+        var demands: [DemandCandidate] = []
+        var cueTokens = Set<Int>()
+        for cue in cues {
+            cueTokens.insert(cue.first)
+            guard let demand = self.verbDemand(cue, index) else { continue }
+            demands.append(demand)
+        }
+        for position in index.tokens.indices where index.tokens[position].kind == .word
+            && DirectiveWords.nouns.contains(index.tokens[position].hash) && !cueTokens.contains(position)
+            && !index.isQuoted[position]
+        {
+            demands.append(contentsOf: self.nounDemands(at: position, index, cues: cueTokens))
+        }
+        let starts = attributions.map(\.content.lowerBound)
+        for position in demands.indices {
+            let demand = demands[position]
+            demands[position].demanderRecord = demand.demander.flatMap { actors.resolve($0) }
+            demands[position].addresseeRecord = demand.addressee.flatMap { actors.resolve($0) }
+            demands[position].attribution = self.reportingAttribution(
+                Int(index.tokens[demand.cue.lowerBound].start), attributions, starts)
+        }
+        demands.sort { $0.action.lowerBound < $1.action.lowerBound }
+        return demands
+    }
+
+    // MARK: - Verbs
+
+    private func verbDemand(_ cue: Cue, _ index: DocumentIndex) -> DemandCandidate? {
+        let tokens = index.tokens
+        let lemma = cue.entry.lemma
+        let hasParticle = cue.last > cue.first
+        let particle = hasParticle ? tokens[cue.last].hash : WordHash.empty
+        let isCallFor = DirectiveWords.forVerbs.contains(lemma) && hasParticle && particle == WordLists.for
+        let isCallOn = lemma == DirectiveWords.call && hasParticle && particle != WordLists.for
+        guard isCallFor || isCallOn || DirectiveWords.needAddressee.contains(lemma)
+            || DirectiveWords.standalone.contains(lemma)
+        else { return nil }
+        let sentence = index.sentence(of: cue.first)
+        let demander = self.speakers.subject(before: cue.first, from: sentence.first, in: tokens)
+        let end = self.clauseEnd(from: cue.last + 1, sentence, tokens)
+        guard cue.last + 1 < end else { return nil }
+        // `urged Congress to pass ...`
+        if !isCallFor, let (addressee, toToken) = self.addresseeBeforeTo(from: cue.last + 1, end, tokens),
+            let action = self.scalars(toToken + 1, end, tokens)
+        {
+            return DemandCandidate(
+                cue: cue.first..<(cue.last + 1), action: action, demander: demander, addressee: addressee,
+                confidence: demander == nil ? 0.5 : 0.8)
+        }
+        guard isCallFor || DirectiveWords.standalone.contains(lemma) else { return nil }
+        var start = cue.last + 1
+        if tokens[start].hash == WordLists.that { start += 1 }
+        guard let action = self.scalars(start, end, tokens) else { return nil }
+        let addressee = self.phrase(after: DirectiveWords.from, in: start..<end, tokens)
+        return DemandCandidate(
+            cue: cue.first..<(cue.last + 1), action: action, demander: demander, addressee: addressee,
+            confidence: demander == nil ? 0.45 : 0.7)
+    }
+
+    /// `Congress to`, `the states to`: a short noun phrase followed by `to`.
+    private func addresseeBeforeTo(from start: Int, _ end: Int, _ tokens: [Token]) -> (Range<Int>, Int)? {
+        var position = start
+        while position < end, position - start <= 6, tokens[position].kind == .word {
+            if tokens[position].hash == WordLists.to {
+                return position > start ? (start..<position, position) : nil
+            }
+            if tokens[position].hash == WordLists.that { return nil }
+            position += 1
+        }
+        return nil
+    }
+
+    // MARK: - Nouns
+
+    private func nounDemands(at position: Int, _ index: DocumentIndex, cues: Set<Int>) -> [DemandCandidate] {
+        let tokens = index.tokens
+        let sentence = index.sentence(of: position)
+        let demander = self.demander(before: position, sentence, tokens, cues: cues)
+        let addressee = self.addressee(near: position, sentence, tokens, excluding: demander)
+        var items = self.enumeration(after: position, index)
+        if items.isEmpty {
+            let end = self.clauseEnd(from: position + 1, sentence, tokens)
+            var start = position + 1
+            if start < end, tokens[start].hash == WordLists.that || tokens[start].hash == WordLists.for { start += 1 }
+            if let action = self.scalars(start, end, tokens) { items = [action] }
+        }
+        guard demander != nil else { return [] }
+        return items.map { action in
+            DemandCandidate(
+                cue: position..<(position + 1), action: action, demander: demander, addressee: addressee,
+                confidence: addressee == nil ? 0.5 : 0.65)
+        }
+    }
+
+    /// The nearest subject-like mention before the noun that is not the speaker of a reporting cue.
+    private func demander(before position: Int, _ sentence: Sentence, _ tokens: [Token], cues: Set<Int>) -> Range<Int>? {
+        var index = position - 1
+        let first = max(sentence.first, position - Self.window)
+        while index >= first {
+            let token = tokens[index]
+            let isCandidate =
+                token.kind == .word && (WordLists.pronouns.contains(token.hash) || token.isCapitalized)
+                && !WordLists.determiners.contains(token.hash) && !WordLists.conjunctions.contains(token.hash)
+            let isSpeaker = cues.contains(index + 1)
+            let isObject = index > sentence.first && ActorWords.prepositions.contains(tokens[index - 1].hash)
+            if isCandidate && !isSpeaker && !isObject && index + 1 < tokens.count && !tokens[index + 1].isCapitalized {
+                var first = index
+                while first - 1 >= sentence.first, tokens[first - 1].kind == .word, tokens[first - 1].isCapitalized {
+                    first -= 1
+                }
+                if WordLists.pronouns.contains(token.hash) { first = index }
+                return first..<(index + 1)
+            }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// The nearest mention in the sentence introduced by `with`, `to`, `from` or `on`.
+    private func addressee(near position: Int, _ sentence: Sentence, _ tokens: [Token], excluding demander: Range<Int>?)
+        -> Range<Int>?
+    {
+        let introducers = DirectiveWords.addresseeIntroducers
+        var best: Range<Int>?
+        var bestDistance = Int.max
+        var index = max(sentence.first, position - Self.window)
+        let end = min(sentence.end, position + Self.window)
+        while index + 1 < end {
+            defer { index += 1 }
+            guard introducers.contains(tokens[index].hash) else { continue }
+            var first = index + 1
+            if WordLists.determiners.contains(tokens[first].hash) { first += 1 }
+            var end = first
+            while end < sentence.end, end - first < 6, tokens[end].kind == .word, tokens[end].isCapitalized { end += 1 }
+            guard end > first, demander.map({ !$0.overlaps(first..<end) }) ?? true else { continue }
+            let distance = abs(position - index)
+            if distance < bestDistance {
+                best = (index + 1)..<end
+                bestDistance = distance
+            }
+        }
+        return best
+    }
+
+    /// Items after a colon, or in a next sentence like `These include A, B and C.`
+    private func enumeration(after position: Int, _ index: DocumentIndex) -> [Range<Int>] {
+        let tokens = index.tokens
+        let sentence = index.sentence(of: position)
+        var start = -1
+        var end = sentence.end
+        var colon = position + 1
+        while colon < sentence.end, colon - position <= 4, tokens[colon].kind == .word { colon += 1 }
+        if colon < sentence.end, tokens[colon].kind == .colon {
+            start = colon + 1
+        } else if sentence.end < tokens.count, !tokens[sentence.end].startsParagraph {
+            let next = index.sentence(of: sentence.end)
+            var verb = next.first
+            while verb < next.end, verb - next.first < 4, !DirectiveWords.enumerators.contains(tokens[verb].hash) {
+                verb += 1
+            }
+            guard verb < next.end, verb - next.first < 4, verb > next.first,
+                WordLists.determiners.contains(tokens[next.first].hash) || WordLists.pronouns.contains(tokens[next.first].hash)
+                    || DirectiveWords.nouns.contains(tokens[verb - 1].hash)
+            else { return [] }
+            start = verb + 1
+            end = next.end
+        }
+        end = min(end, start + Attributor.maximumContentTokens)
+        guard start >= 0, start < end else { return [] }
+        var items: [Range<Int>] = []
+        var itemStart = start
+        var position = start
+        while position <= end {
+            let isSeparator =
+                position == end || tokens[position].kind == .comma || tokens[position].kind == .semicolon
+                || (tokens[position].kind == .word && (tokens[position].hash == WordLists.and || tokens[position].hash == WordLists.or)
+                    && position > start && tokens[position - 1].kind == .comma)
+            if isSeparator {
+                var first = itemStart
+                while first < position, tokens[first].kind != .word { first += 1 }
+                if first < position, tokens[first].hash == WordLists.and { first += 1 }
+                if let range = self.scalars(first, position, tokens) { items.append(range) }
+                itemStart = position + 1
+            }
+            position += 1
+        }
+        return items.count >= 2 ? items : []
+    }
+
+    // MARK: - Helpers
+
+    private func clauseEnd(from start: Int, _ sentence: Sentence, _ tokens: [Token]) -> Int {
+        var position = start
+        let end = min(sentence.end, start + Attributor.maximumContentTokens)
+        while position < end, tokens[position].kind != .semicolon { position += 1 }
+        return position
+    }
+
+    /// The scalar range of the words from `start` to `end`, without trailing punctuation.
+    private func scalars(_ start: Int, _ end: Int, _ tokens: [Token]) -> Range<Int>? {
+        var close = end
+        while close > start, tokens[close - 1].kind != .word && tokens[close - 1].kind != .number
+            && !tokens[close - 1].isQuoteMark
+        {
+            close -= 1
+        }
+        guard close > start else { return nil }
+        return Int(tokens[start].start)..<Int(tokens[close - 1].end)
+    }
+
+    /// The words after `marker` inside `range`, up to `to`, `that` or punctuation.
+    private func phrase(after marker: WordHash, in range: Range<Int>, _ tokens: [Token]) -> Range<Int>? {
+        guard let at = range.first(where: { tokens[$0].hash == marker && tokens[$0].kind == .word }) else { return nil }
+        var end = at + 1
+        while end < range.upperBound, tokens[end].kind == .word, tokens[end].hash != WordLists.to,
+            tokens[end].hash != WordLists.that, end - at <= 6
+        {
+            end += 1
+        }
+        return end > at + 1 ? (at + 1)..<end : nil
+    }
+
+    /// The innermost attribution whose content holds `offset`.
+    private func reportingAttribution(_ offset: Int, _ attributions: [Attribution], _ starts: [Int]) -> Int? {
+        var low = 0
+        var high = starts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if starts[middle] <= offset { low = middle + 1 } else { high = middle }
+        }
+        var best: Int?
+        var index = low - 1
+        while index >= 0, low - index <= 20 {
+            if attributions[index].content.contains(offset),
+                best.map({ attributions[index].content.count < attributions[$0].content.count }) ?? true
+            {
+                best = index
+            }
+            index -= 1
+        }
+        return best
+    }
+}

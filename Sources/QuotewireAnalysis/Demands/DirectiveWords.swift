@@ -1,0 +1,21 @@
+/// General word lists for demands: directive verbs by pattern, and directive nouns.
+enum DirectiveWords {
+    /// Verbs that demand only with an addressee and `to`: `asked Congress to`, `wants them to`.
+    static let needAddressee = WordLists.set(
+        "want expect ask warn tell encourage advise order press pressure require push lobby instruct implore beg exhort remind appeal"
+    )
+    /// Verbs that demand an action even without an addressee: `urged action`, `called for a vote`.
+    static let standalone = WordLists.set("urge demand request petition plead recommend")
+    /// Verbs that demand with `for`: `called for`, `pushing for`.
+    static let forVerbs = WordLists.set("call push press ask appeal")
+    static let call = WordHash("call")
+    /// Words that introduce an addressee near a directive noun.
+    static let addresseeIntroducers = WordLists.set("with to from on")
+    /// Nouns that name a demand: `three expectations`, `their demands`.
+    static let nouns = WordLists.set(
+        "demand demands expectation expectations request requests appeal appeals plea pleas ultimatum"
+    )
+    /// Verbs that introduce the items of a demand in the next sentence: `These include ...`.
+    static let enumerators = WordLists.set("include includes included including are were involve involves comprise")
+    static let from = WordHash("from")
+}

@@ -1,0 +1,91 @@
+import Foundation
+import QuotewireEvaluation
+
+/// The figures of one `eval` run, as a table or as JSON.
+struct EvalReport {
+    var totals = EvaluationCounts()
+    var documents: [(name: String, counts: EvaluationCounts)] = []
+    var analyzedDocuments = 0
+    var analysisSeconds = 0.0
+
+    var documentsPerSecond: Double {
+        self.analysisSeconds > 0 ? Double(self.analyzedDocuments) / self.analysisSeconds : 0
+    }
+
+    func table(perDocument: Bool) -> String {
+        var lines: [String] = []
+        if perDocument {
+            for (name, counts) in self.documents {
+                lines.append(
+                    "\(name)  gold \(counts.gold)  pred \(counts.predictions)  content \(counts.contentMatches)  "
+                        + "+speaker \(counts.speakerMatches)  +cue \(counts.speakerCueMatches)"
+                )
+            }
+            lines.append("")
+        }
+        lines.append("metric                   P       R      F1")
+        for (label, figures) in self.rows {
+            lines.append(
+                label.padding(toLength: 20, withPad: " ", startingAt: 0) + "  "
+                    + [figures.precision, figures.recall, figures.f1].map { Self.format($0).leftPadded(6) }.joined(
+                        separator: "  "
+                    )
+            )
+        }
+        lines.append("direct recall       " + Self.format(self.totals.directRecall).leftPadded(8)
+            + "  (\(self.totals.directMatches)/\(self.totals.directGold))")
+        lines.append("demand recall       " + Self.format(self.totals.demandRecall).leftPadded(8)
+            + "  (\(self.totals.demandMatches)/\(self.totals.demandGold))")
+        lines.append("documents           \(self.documents.count)  (gold \(self.totals.gold), predicted \(self.totals.predictions))")
+        lines.append("documents/s         " + Self.format(self.documentsPerSecond, digits: 1)
+            + "  (\(self.analyzedDocuments) analyses in \(Self.format(self.analysisSeconds)) s)")
+        return lines.joined(separator: "\n")
+    }
+
+    func json(perDocument: Bool) -> String {
+        func figures(_ value: PrecisionRecall) -> [String: Any] {
+            ["precision": value.precision, "recall": value.recall, "f1": value.f1]
+        }
+        var object: [String: Any] = [
+            "content": figures(self.totals.content),
+            "contentSpeaker": figures(self.totals.contentSpeaker),
+            "contentSpeakerCue": figures(self.totals.contentSpeakerCue),
+            "directRecall": self.totals.directRecall,
+            "demandRecall": self.totals.demandRecall,
+            "documents": self.documents.count,
+            "gold": self.totals.gold,
+            "predictions": self.totals.predictions,
+            "documentsPerSecond": self.documentsPerSecond,
+        ]
+        if perDocument {
+            object["perDocument"] = self.documents.map { entry in
+                [
+                    "document": entry.name, "gold": entry.counts.gold, "predictions": entry.counts.predictions,
+                    "content": entry.counts.contentMatches, "contentSpeaker": entry.counts.speakerMatches,
+                    "contentSpeakerCue": entry.counts.speakerCueMatches,
+                ] as [String: Any]
+            }
+        }
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+        else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private var rows: [(String, PrecisionRecall)] {
+        [
+            ("content", self.totals.content),
+            ("content+speaker", self.totals.contentSpeaker),
+            ("content+speaker+cue", self.totals.contentSpeakerCue),
+        ]
+    }
+
+    static func format(_ value: Double, digits: Int = 3) -> String {
+        String(format: "%.\(digits)f", value)
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(_ width: Int) -> String {
+        self.count >= width ? self : String(repeating: " ", count: width - self.count) + self
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import QuotewireEvaluation
+import QuotewireModel
+
+/// Runs an analysis function over a corpus and scores it; the analysis is a
+/// function of a request, so a remote analyzer can stand in for the local one.
+struct EvalRunner {
+    var analyze: (AnalyzeRequest) throws -> AnalyzeResponse
+
+    func evaluate(_ corpus: EvalCorpus, repetitions: Int) throws -> EvalReport {
+        var report = EvalReport()
+        let clock = ContinuousClock()
+        var elapsed = Duration.zero
+        for round in 0..<repetitions {
+            for document in corpus.documents {
+                let request = AnalyzeRequest(
+                    article: Article(id: document.name, body: document.text),
+                    options: AnalyzeOptions(offsetUnit: .unicodeScalar)
+                )
+                let start = clock.now
+                let response = try self.analyze(request)
+                elapsed += clock.now - start
+                guard round == 0 else { continue }
+                let metric = AttributionMetric(text: document.text)
+                let counts = metric.evaluate(
+                    gold: document.gold,
+                    predictions: response.quotes.compactMap(PredictedAttribution.init)
+                )
+                report.totals += counts
+                report.documents.append((document.name, counts))
+            }
+        }
+        report.analyzedDocuments = corpus.documents.count * repetitions
+        report.analysisSeconds = Self.seconds(elapsed)
+        return report
+    }
+
+    /// Missed gold attributions and unmatched predictions, with their text, for rule work.
+    func errors(_ corpus: EvalCorpus, limit: Int, includeMatches: Bool) throws -> String {
+        var lines: [String] = []
+        for document in corpus.documents where lines.count < limit * 2 {
+            let request = AnalyzeRequest(
+                article: Article(id: document.name, body: document.text), options: AnalyzeOptions(offsetUnit: .unicodeScalar))
+            let response = try self.analyze(request)
+            let predictions = response.quotes.compactMap(PredictedAttribution.init)
+            let metric = AttributionMetric(text: document.text)
+            let pairs = metric.match(gold: document.gold, predictions: predictions)
+            let scalars = Array(document.text.unicodeScalars)
+            func show(_ ranges: [Range<Int>]) -> String {
+                ranges.map { range in
+                    var view = String.UnicodeScalarView()
+                    view.append(contentsOf: scalars[range.clamped(to: 0..<scalars.count)])
+                    return String(view)
+                }.joined(separator: " | ").replacingOccurrences(of: "\n", with: " ")
+            }
+            let matchedGold = Set(pairs.map(\.gold))
+            let matchedPredictions = Set(pairs.map(\.prediction))
+            for (index, gold) in document.gold.enumerated() where !matchedGold.contains(index) {
+                let near = predictions.enumerated().first { position, prediction in
+                    !matchedPredictions.contains(position) && gold.content.contains { $0.overlaps(prediction.content) }
+                }
+                let label = near == nil ? "MISS" : "MISS~"
+                let nearText = near.map { " ~~ {\(show([$0.element.content]))}" } ?? ""
+                lines.append("\(label) \(document.name) [\(show(gold.source))] [\(show(gold.cue))] {\(show(gold.content))}\(nearText)")
+            }
+            for (index, prediction) in predictions.enumerated() where !matchedPredictions.contains(index) || includeMatches {
+                lines.append(
+                    "\(matchedPredictions.contains(index) ? "MATCH" : "FALSE") \(document.name) [\(show(prediction.speaker.map { [$0] } ?? []))] [\(show(prediction.cue.map { [$0] } ?? []))] {\(show([prediction.content]))}")
+            }
+            for (goldIndex, predictionIndex) in pairs {
+                let gold = document.gold[goldIndex]
+                let prediction = predictions[predictionIndex]
+                if !(prediction.speaker.map { range in gold.source.contains { $0.overlaps(range) } } ?? false) {
+                    lines.append(
+                        "SPEAKER \(document.name) gold [\(show(gold.source))] [\(show(gold.cue))] predicted [\(show(prediction.speaker.map { [$0] } ?? []))] [\(show(prediction.cue.map { [$0] } ?? []))] {\(show(gold.content).prefix(60))}")
+                }
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Actors, quotes (with their speaker's name) and demands of each document, one per line.
+    func analysisListing(_ corpus: EvalCorpus) throws -> String {
+        var lines: [String] = []
+        for document in corpus.documents {
+            let response = try self.analyze(
+                AnalyzeRequest(article: Article(id: document.name, body: document.text), options: AnalyzeOptions(offsetUnit: .unicodeScalar)))
+            let names = Dictionary(uniqueKeysWithValues: response.actors.map { ($0.id, $0.name) })
+            lines.append("== \(document.name)")
+            for actor in response.actors {
+                lines.append("ACTOR \(actor.id) \(actor.name) | title: \(actor.title) | affiliation: \(actor.affiliation) | \(actor.kind) | \(actor.mentions.count) mentions")
+            }
+            for quote in response.quotes {
+                lines.append("QUOTE \(quote.id) \(quote.kind) speaker=\(names[quote.speakerID] ?? "-") cue=\(quote.cue) conf=\(quote.confidence) {\(quote.text.prefix(80))}")
+            }
+            for demand in response.demands {
+                lines.append(
+                    "DEMAND \(demand.id) \(names[demand.demanderID] ?? "-") -> \(names[demand.addresseeID] ?? "-") cue=\(demand.cue) quote=\(demand.quoteID) {\(demand.action)}")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Times bodies of each size built by repeating corpus text and pathological patterns, to show
+    /// that analysis time grows linearly with the body.
+    func scaling(_ corpus: EvalCorpus, megabytes: [Int]) throws -> [String] {
+        let sample = corpus.documents.prefix(40).map(\.text).joined(separator: "\n")
+        let flattened = String(sample.unicodeScalars.filter { $0.properties.isAlphabetic || $0 == " " }.map(Character.init))
+        let patterns: [(label: String, unit: String)] = [
+            ("corpus text", sample + "\n"),
+            ("no punctuation, one paragraph", flattened + " "),
+            ("only quote marks", "\"“”«»„‘’' "),
+            ("split quotes", "“We will see,” she said, “what comes of it. "),
+            ("cue words", "said says told according to urged Congress to "),
+        ]
+        let clock = ContinuousClock()
+        var lines: [String] = []
+        for pattern in patterns {
+            var timings: [String] = []
+            for size in megabytes {
+                let target = size * 1_000_000
+                let repeats = max(1, target / max(1, pattern.unit.utf8.count))
+                let body = String(repeating: pattern.unit, count: repeats)
+                let request = AnalyzeRequest(article: Article(body: body))
+                let start = clock.now
+                let response = try self.analyze(request)
+                let seconds = Self.seconds(clock.now - start)
+                timings.append(
+                    "\(EvalReport.format(Double(body.utf8.count) / 1e6, digits: 1)) MB: \(EvalReport.format(seconds * 1000, digits: 1)) ms "
+                        + "(\(response.quotes.count) quotes)")
+            }
+            lines.append("scaling, \(pattern.label): " + timings.joined(separator: ", "))
+        }
+        return lines
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        let parts = duration.components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,39 @@
+import Testing
+
+@testable import QuotewireAnalysis
+
+@Suite("SpeakerFinder")
+struct SpeakerFinderTests {
+    /// The subject found before the first token equal to `cue`.
+    private func subject(_ body: String, cue: String) -> String? {
+        let (text, index) = TestSupport.index(body)
+        let tokens = index.tokens
+        guard let position = tokens.firstIndex(where: { text.string($0.range) == cue }) else { return nil }
+        let sentence = index.sentence(of: position)
+        return SpeakerFinder().subject(before: position, from: sentence.first, in: tokens).map { range in
+            text.string(Int(tokens[range.lowerBound].start)..<Int(tokens[range.upperBound - 1].end))
+        }
+    }
+
+    @Test("finds subjects with titles, auxiliaries and time words", arguments: [
+        ("Budget Director Lena Ortiz said the plan works.", "Budget Director Lena Ortiz"),
+        ("The city's chief engineer has repeatedly warned of floods.", "The city's chief engineer"),
+        ("But she also said no.", "she"),
+        ("Lena Ortiz on Tuesday said the plan works.", "Lena Ortiz"),
+        ("Secretary of Transport Omar Diaz said so.", "Secretary of Transport Omar Diaz"),
+    ])
+    func findsSubjects(body: String, expected: String) {
+        #expect(subject(body, cue: "said") == expected || subject(body, cue: "warned") == expected)
+    }
+
+    @Test("reaches the name before an aside")
+    func reachesPastAsides() {
+        #expect(subject("Ortiz, a former pilot, said the plan works.", cue: "said") == "Ortiz, a former pilot,")
+        #expect(subject("Ortiz (who flew for years) said the plan works.", cue: "said") == "Ortiz (who flew for years)")
+    }
+
+    @Test("finds no subject after a conjunction or comma alone")
+    func rejectsNonSubjects() {
+        #expect(subject("The plan works, said Ortiz.", cue: "said") == nil)
+    }
+}
