@@ -85,9 +85,11 @@ if Context.environment["QUOTEWIRE_FUZZ"] != nil {
         ("fuzz-model", "FuzzModel", ["QuotewireModel"]),
         ("fuzz-analysis", "FuzzAnalysis", ["QuotewireAnalysis", "QuotewireModel"]),
     ]
+    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/Support/FuzzSupport"))
     for fuzz in fuzzTargets {
         package.targets.append(
-            .executableTarget(name: fuzz.target, dependencies: fuzz.dependencies, path: "Fuzz/Targets/\(fuzz.target)"))
+            .executableTarget(
+                name: fuzz.target, dependencies: fuzz.dependencies + ["FuzzSupport"], path: "Fuzz/Targets/\(fuzz.target)"))
         package.products.append(.executable(name: fuzz.product, targets: [fuzz.target]))
     }
 }

@@ -6,6 +6,7 @@
 // token "fuzz-token". The rest is what the client sends. Every byte the server
 // writes back must be a well-formed ttrpc frame carrying a decodable Response
 // or Data message.
+import FuzzSupport
 import NIOCore
 import NIOEmbedded
 import QuotewireAnalysis
@@ -70,20 +71,7 @@ private func checkServerOutput(_ output: inout ByteBuffer) {
     }
 }
 
-// SwiftPM links executables with `main` defined as `FuzzFrames_main`; hand
-// control to libFuzzer's driver from there.
-@_silgen_name("LLVMFuzzerRunDriver")
-private func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>,
-    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ body: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
 @_cdecl("FuzzFrames_main")
-public func fuzzerMain(
-    _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
-) -> CInt {
-    var argc = argc
-    var argv = argv
-    return runFuzzerDriver(&argc, &argv) { data, size in fuzz(data, size) }
+public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    runLibFuzzer(argc, argv) { data, size in fuzz(data, size) }
 }
