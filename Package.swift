@@ -89,7 +89,8 @@ if Context.environment["QUOTEWIRE_FUZZ"] != nil {
     for fuzz in fuzzTargets {
         package.targets.append(
             .executableTarget(
-                name: fuzz.target, dependencies: fuzz.dependencies + ["FuzzSupport"], path: "Fuzz/Targets/\(fuzz.target)"))
+                name: fuzz.target, dependencies: fuzz.dependencies + ["FuzzSupport"],
+                path: "Fuzz/Targets/\(fuzz.target)"))
         package.products.append(.executable(name: fuzz.product, targets: [fuzz.target]))
     }
 }

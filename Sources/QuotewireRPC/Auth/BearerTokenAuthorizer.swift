@@ -33,7 +33,8 @@ public struct BearerTokenAuthorizer: Sendable {
     public func authorize(_ metadata: Metadata) throws(RPCError) {
         guard let value = metadata[Self.metadataKey] else {
             throw RPCError(
-                code: .unauthenticated, message: "missing credentials: expected metadata 'authorization: Bearer <token>'")
+                code: .unauthenticated,
+                message: "missing credentials: expected metadata 'authorization: Bearer <token>'")
         }
         let scheme = "bearer "
         guard value.utf8.count > scheme.utf8.count,

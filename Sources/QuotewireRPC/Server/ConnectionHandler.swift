@@ -183,12 +183,10 @@ final class ConnectionHandler: ChannelDuplexHandler {
     /// nothing for the idle timeout is failed, which frees it and resumes reading.
     private func streamStalled(_ streamID: UInt32) {
         guard self.overBudgetStreams[streamID] != nil else { return }
-        self.complete(
-            streamID,
-            outcome: .failure(
-                RPCError(
-                    code: .resourceExhausted,
-                    message: "the stream's handler fell behind by more than \(self.configuration.maxQueuedStreamBytes) bytes")))
+        let limit = self.configuration.maxQueuedStreamBytes
+        let error = RPCError(
+            code: .resourceExhausted, message: "the stream's handler fell behind by more than \(limit) bytes")
+        self.complete(streamID, outcome: .failure(error))
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {

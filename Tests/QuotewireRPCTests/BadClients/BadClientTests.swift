@@ -30,7 +30,8 @@ struct BadClientTests {
     }
 
     static func analyzeFrame(streamID: UInt32, payload: [UInt8]) throws -> [UInt8] {
-        frameBytes(streamID: streamID, payload: try request(service: AnalyzerService.name, method: "Analyze", payload: payload))
+        frameBytes(
+            streamID: streamID, payload: try request(service: AnalyzerService.name, method: "Analyze", payload: payload))
     }
 
     /// A status code of a Response frame.
@@ -247,7 +248,8 @@ struct BadClientTests {
     func disconnectMidCall() async throws {
         let observer = CountingObserver()
         try await withServer({ $0.observer = observer }, timeout: 60) { server, port in
-            let sleep = try request(service: "test.Service", method: "Sleep", payload: PingRequest(payload: [0x27, 0x10]).protobufBytes())
+            let tenSeconds = try PingRequest(payload: [0x27, 0x10]).protobufBytes()
+            let sleep = try request(service: "test.Service", method: "Sleep", payload: tenSeconds)
             for _ in 0..<100 {
                 let socket = try PosixSocket(port: port)
                 var batch: [UInt8] = []

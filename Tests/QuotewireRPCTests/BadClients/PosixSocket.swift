@@ -80,7 +80,9 @@ final class PosixSocket: Sendable {
     }
 
     /// Reads `count` whole frames (or fewer if the server closes first).
-    func receiveFrames(_ count: Int, timeout: Duration = .seconds(10)) throws -> [(header: FrameHeader, payload: [UInt8])] {
+    func receiveFrames(
+        _ count: Int, timeout: Duration = .seconds(10)
+    ) throws -> [(header: FrameHeader, payload: [UInt8])] {
         var pending: [UInt8] = []
         var frames: [(header: FrameHeader, payload: [UInt8])] = []
         while frames.count < count {
