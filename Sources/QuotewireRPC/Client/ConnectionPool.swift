@@ -1,5 +1,5 @@
 import NIOCore
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// The connections of a client: `connectionsPerEndpoint` slots per resolved
 /// endpoint, handed out round-robin among healthy ones; a slot whose
@@ -30,7 +30,7 @@ final class ConnectionPool: Sendable {
 
     private let configuration: ClientConfiguration
     private let group: any EventLoopGroup
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
 
     init(configuration: ClientConfiguration, group: any EventLoopGroup) {
         self.configuration = configuration
@@ -55,7 +55,7 @@ final class ConnectionPool: Sendable {
                 attemptedSlots.insert(slot)
                 do {
                     let connection = try await task.value
-                    self.state.withLock { state in
+                    self.state.withLockedValue { state in
                         guard slot < state.slots.count else { return }
                         state.slots[slot].connection = connection
                         state.slots[slot].connecting = nil
@@ -65,7 +65,7 @@ final class ConnectionPool: Sendable {
                 } catch {
                     lastError = "\(error)"
                     let backoff = self.configuration.reconnectBackoff
-                    self.state.withLock { state in
+                    self.state.withLockedValue { state in
                         guard slot < state.slots.count else { return }
                         state.slots[slot].connecting = nil
                         state.slots[slot].failures += 1
@@ -77,7 +77,7 @@ final class ConnectionPool: Sendable {
     }
 
     func close() {
-        let slots = self.state.withLock { state -> [Slot] in
+        let slots = self.state.withLockedValue { state -> [Slot] in
             state.isClosed = true
             defer { state.slots = [] }
             return state.slots
@@ -92,7 +92,7 @@ final class ConnectionPool: Sendable {
     /// slot out of backoff starts connecting and is taken; a slot already
     /// connecting is taken only when nothing else is usable.
     private func choose(excluding attempted: Set<Int>) -> Choice {
-        self.state.withLock { state -> Choice in
+        self.state.withLockedValue { state -> Choice in
             guard !state.isClosed else { return .unavailable("the client is closed") }
             let count = state.slots.count
             guard count > 0 else { return .unavailable("no endpoint to connect to") }
@@ -127,7 +127,7 @@ final class ConnectionPool: Sendable {
     }
 
     private func refreshIfNeeded() throws(RPCError) {
-        let needed = self.state.withLock { state -> Bool in
+        let needed = self.state.withLockedValue { state -> Bool in
             guard let resolvedAt = state.resolvedAt else { return true }
             if case .dns = self.configuration.target {
                 return resolvedAt + self.configuration.dnsRefreshInterval <= .now
@@ -139,12 +139,12 @@ final class ConnectionPool: Sendable {
         do {
             endpoints = try ResolvedEndpoint.resolve(self.configuration.target)
         } catch {
-            let hasSlots = self.state.withLock { !$0.slots.isEmpty }
+            let hasSlots = self.state.withLockedValue { !$0.slots.isEmpty }
             if hasSlots { return }  // keep the last known endpoints
             throw error
         }
         let perEndpoint = self.configuration.connectionsPerEndpoint
-        let removed = self.state.withLock { state -> [Slot] in
+        let removed = self.state.withLockedValue { state -> [Slot] in
             var old: [String: Slot] = [:]
             for slot in state.slots { old["\(slot.endpoint)#\(slot.index)"] = slot }
             var slots: [Slot] = []

@@ -1,4 +1,5 @@
 import NIOCore
+import NIOConcurrencyHelpers
 import Synchronization
 
 /// State shared by a server and its connection handlers: whether it drains,
@@ -7,7 +8,7 @@ final class ServerState: Sendable {
     private let draining = Atomic<Bool>(false)
     private let tasks = Atomic<Int>(0)
     private let calls = Atomic<Int>(0)
-    private let connections = Mutex<[ObjectIdentifier: any Channel]>([:])
+    private let connections = NIOLockedValueBox<[ObjectIdentifier: any Channel]>([:])
     let maxConnections: Int
 
     init(maxConnections: Int) {
@@ -53,7 +54,7 @@ final class ServerState: Sendable {
 
     /// Adds a connection unless the limit is reached or the server drains.
     func tryAddConnection(_ channel: any Channel) -> Bool {
-        self.connections.withLock { connections in
+        self.connections.withLockedValue { connections in
             guard connections.count < self.maxConnections, !self.isDraining else { return false }
             connections[ObjectIdentifier(channel)] = channel
             return true
@@ -61,11 +62,11 @@ final class ServerState: Sendable {
     }
 
     func removeConnection(_ channel: any Channel) {
-        _ = self.connections.withLock { $0.removeValue(forKey: ObjectIdentifier(channel)) }
+        _ = self.connections.withLockedValue { $0.removeValue(forKey: ObjectIdentifier(channel)) }
     }
 
     var openConnections: [any Channel] {
-        self.connections.withLock { Array($0.values) }
+        self.connections.withLockedValue { Array($0.values) }
     }
 }
 

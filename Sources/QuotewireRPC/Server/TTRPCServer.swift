@@ -1,8 +1,8 @@
 import Logging
 import NIOCore
+import NIOConcurrencyHelpers
 import NIOPosix
 import QuotewireModel
-import Synchronization
 
 /// A ttrpc server over TCP and Unix sockets.
 ///
@@ -34,7 +34,7 @@ public final class TTRPCServer: Sendable {
     private let group: MultiThreadedEventLoopGroup
     private let threadPool: NIOThreadPool
     private let logger: Logger
-    private let lifecycle = Mutex(Lifecycle())
+    private let lifecycle = NIOLockedValueBox(Lifecycle())
 
     /// - Parameters:
     ///   - configuration: where to listen and the limits.
@@ -54,9 +54,9 @@ public final class TTRPCServer: Sendable {
         var registry = services
         let served = Set(services.services.map(\.name) + [HealthService.name, ServerService.name])
         HealthService.register(into: &registry, servedServices: served, state: state)
-        let info = Mutex<InfoResponse?>(nil)
-        ServerService.register(into: &registry) { info.withLock { $0 } ?? InfoResponse() }
-        info.withLock {
+        let info = NIOLockedValueBox<InfoResponse?>(nil)
+        ServerService.register(into: &registry) { info.withLockedValue { $0 } ?? InfoResponse() }
+        info.withLockedValue {
             $0 = InfoResponse(
                 version: configuration.version,
                 services: registry.services,
@@ -78,7 +78,7 @@ public final class TTRPCServer: Sendable {
             for listener in listeners { try? await listener.close() }
             throw error
         }
-        let started = self.lifecycle.withLock { lifecycle -> Bool in
+        let started = self.lifecycle.withLockedValue { lifecycle -> Bool in
             guard case .idle = lifecycle.phase else { return false }
             lifecycle.phase = .running(listeners: listeners)
             return true
@@ -92,7 +92,7 @@ public final class TTRPCServer: Sendable {
 
     /// Starts a graceful shutdown; returns at once. Calling it again does nothing.
     public func initiateGracefulShutdown() {
-        let phase = self.lifecycle.withLock { lifecycle -> Phase in
+        let phase = self.lifecycle.withLockedValue { lifecycle -> Phase in
             let phase = lifecycle.phase
             if case .running = phase { lifecycle.phase = .draining }
             if case .idle = phase { lifecycle.phase = .draining }
@@ -113,7 +113,7 @@ public final class TTRPCServer: Sendable {
     /// Returns once a graceful shutdown has completed.
     public func waitUntilShutdown() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let isFinished = self.lifecycle.withLock { lifecycle -> Bool in
+            let isFinished = self.lifecycle.withLockedValue { lifecycle -> Bool in
                 if case .finished = lifecycle.phase { return true }
                 lifecycle.waiters.append(continuation)
                 return false
@@ -203,7 +203,7 @@ public final class TTRPCServer: Sendable {
         }
         try? await self.threadPool.shutdownGracefully()
         try? await self.group.shutdownGracefully()
-        let waiters = self.lifecycle.withLock { lifecycle -> [CheckedContinuation<Void, Never>] in
+        let waiters = self.lifecycle.withLockedValue { lifecycle -> [CheckedContinuation<Void, Never>] in
             lifecycle.phase = .finished
             defer { lifecycle.waiters = [] }
             return lifecycle.waiters

@@ -1,5 +1,5 @@
 import Histogram
-import Synchronization
+import NIOConcurrencyHelpers
 
 /// What a load run measured, shared by its workers: a latency histogram
 /// (HdrHistogram, nanoseconds, three significant digits) and calls by outcome.
@@ -18,20 +18,20 @@ final class LoadStatistics: Sendable {
     /// Latencies above this are recorded as this (two minutes).
     static let highestTrackableNanos: UInt64 = 120_000_000_000
 
-    private let state = Mutex(
+    private let state = NIOLockedValueBox(
         Snapshot(histogram: Histogram(highestTrackableValue: LoadStatistics.highestTrackableNanos), outcomes: [:]))
 
     /// Records one call: its latency and its outcome.
     func record(latency: Duration, outcome: String) {
         let nanos = UInt64(clamping: latency.components.seconds) &* 1_000_000_000
             &+ UInt64(clamping: latency.components.attoseconds / 1_000_000_000)
-        state.withLock { state in
+        state.withLockedValue { state in
             _ = state.histogram.record(min(max(nanos, 1), Self.highestTrackableNanos))
             state.outcomes[outcome, default: 0] += 1
         }
     }
 
     func snapshot() -> Snapshot {
-        state.withLock { $0 }
+        state.withLockedValue { $0 }
     }
 }

@@ -1,7 +1,7 @@
 import CoreMetrics
+import NIOConcurrencyHelpers
 import NIOCore
 import QuotewireRPC
-import Synchronization
 
 /// Records the server's activity through swift-metrics: calls by service,
 /// method and status code, call latency, calls in flight, open connections
@@ -19,8 +19,8 @@ final class MetricsObserver: ServerObserver {
     private let connections: Meter
     private let bytesIn: Counter
     private let bytesOut: Counter
-    private let counters = Mutex<[CallKey: Counter]>([:])
-    private let timers = Mutex<[MethodDescriptor: CoreMetrics.Timer]>([:])
+    private let counters = NIOLockedValueBox<[CallKey: Counter]>([:])
+    private let timers = NIOLockedValueBox<[MethodDescriptor: CoreMetrics.Timer]>([:])
 
     init(factory: any MetricsFactory) {
         self.factory = factory
@@ -44,7 +44,7 @@ final class MetricsObserver: ServerObserver {
     }
 
     private func counter(for key: CallKey) -> Counter {
-        counters.withLock { counters in
+        counters.withLockedValue { counters in
             if let counter = counters[key] { return counter }
             let counter = Counter(
                 label: "quotewire_calls_total",
@@ -56,7 +56,7 @@ final class MetricsObserver: ServerObserver {
     }
 
     private func timer(for method: MethodDescriptor) -> CoreMetrics.Timer {
-        timers.withLock { timers in
+        timers.withLockedValue { timers in
             if let timer = timers[method] { return timer }
             let timer = CoreMetrics.Timer(
                 label: "quotewire_call_duration_seconds",

@@ -1,7 +1,7 @@
 import NIOCore
+import NIOConcurrencyHelpers
 import NIOPosix
 import QuotewireModel
-import Synchronization
 import Testing
 
 @testable import QuotewireRPC
@@ -187,15 +187,16 @@ extension Array where Element: Sendable {
     }
 }
 
-/// A lock-protected value that closures can share.
+/// A lock-protected value that closures can share (a pthread lock, which
+/// ThreadSanitizer sees, unlike Synchronization.Mutex on Linux).
 final class Locked<Value: Sendable>: Sendable {
-    private let mutex: Mutex<Value>
+    private let box: NIOLockedValueBox<Value>
 
     init(_ value: Value) {
-        self.mutex = Mutex(value)
+        self.box = NIOLockedValueBox(value)
     }
 
-    func withLock<R>(_ body: (inout sending Value) -> sending R) -> sending R {
-        self.mutex.withLock(body)
+    func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
+        try self.box.withLockedValue(body)
     }
 }
