@@ -28,16 +28,7 @@ struct SpeakerFinder: Sendable {
         if tokens[index].kind == .word && WordLists.pronouns.contains(tokens[index].hash) {
             return index..<(index + 1)
         }
-        var phrase = self.phrase(endingAt: index, from: sentenceStart, in: tokens)
-        // An appositive (`Smith, 44,` / `Smith, the author,`): reach for the name before it.
-        if let current = phrase, current.lowerBound - 2 >= sentenceStart, tokens[current.lowerBound - 1].kind == .comma,
-            tokens[current.lowerBound].kind == .number || !tokens[current.lowerBound].isCapitalized,
-            tokens[current.lowerBound - 2].isCapitalized,
-            !WordLists.sentenceAdverbs.contains(tokens[current.lowerBound - 2].hash),
-            let name = self.phrase(endingAt: current.lowerBound - 2, from: sentenceStart, in: tokens)
-        {
-            phrase = name.lowerBound..<current.upperBound
-        }
+        let phrase = self.phrase(endingAt: index, from: sentenceStart, in: tokens)
         guard let found = phrase, tokens[found.upperBound - 1].kind == .word else { return nil }
         return found
     }
