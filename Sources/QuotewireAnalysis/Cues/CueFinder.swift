@@ -85,7 +85,7 @@ struct CueFinder: Sendable {
                     continue
                 }
             }
-            if entry.form == .base, index > 0, tokens[index - 1].kind == .word,
+            if entry.form == .base, index > 0, tokens[index - 1].kind == .word, Self.nounLike.contains(token.hash),
                 !WordLists.verbLicensors.contains(tokens[index - 1].hash), !WordLists.pronouns.contains(tokens[index - 1].hash),
                 !tokens[index - 1].isCapitalized, !tokens[index - 1].endsInS
             {
