@@ -56,7 +56,7 @@ struct Attributor: Sendable {
             sameSentence = previous
         }
         let before = cue.first > sentence.first ? tokens[cue.first - 1] : nil
-        let isCoordinated = before.map { $0.hash == WordLists.and || $0.hash == WordLists.but } ?? false
+        let isCoordinated = before.map { $0.hash == WordLists.and || $0.hash == WordLists.but || $0.hash == WordLists.then } ?? false
         let afterComma = before?.kind == .comma
             || (before?.isQuoteMark ?? false && cue.first - 2 >= sentence.first && tokens[cue.first - 2].kind == .comma)
         if cue.entry.form == .participle, afterComma {
@@ -80,7 +80,10 @@ struct Attributor: Sendable {
         if speaker == nil && rule != .participle { return nil }
 
         let boundary = inverted ? cue.first - 1 : (speaker?.lowerBound ?? cue.first) - 1
-        if rule != .participle, let content = self.quoteBefore(boundary, sentence: sentence, index) {
+        let isBareAttribution = self.isBareAttribution(speaker: speaker, cue: cue, inverted: inverted, sentence, tokens)
+        if rule != .participle,
+            let content = self.quoteBefore(boundary, sentence: sentence, index, afterBareAttribution: isBareAttribution)
+        {
             return Attribution(
                 content: content.range, firstToken: content.first, endToken: content.end, kind: content.kind,
                 speaker: speaker, cue: cue, confidence: AttributionRule.contentThenCue.confidence * Self.weight(cue.entry.kind),
@@ -222,9 +225,9 @@ struct Attributor: Sendable {
         let index = context.index
         let tokens = index.tokens
         var position = start
-        // `she said, warning that`: a comma after the cue leads to another clause, unless a quote opens.
+        // `she said, warning that`: a comma after the cue leads to another clause, unless a quote or `that` opens.
         if position < sentence.end, tokens[position].kind == .comma,
-            position + 1 >= tokens.count || index.quote(openedAt: position + 1) == nil
+            position + 1 >= tokens.count || (index.quote(openedAt: position + 1) == nil && tokens[position + 1].hash != WordLists.that)
         {
             return nil
         }
@@ -288,7 +291,9 @@ struct Attributor: Sendable {
     ///
     /// A quote ending a previous sentence counts only when it ends with `,`, `?`, `!` or a dash, as a
     /// quote followed by its attribution does.
-    private func quoteBefore(_ boundary: Int, sentence: Sentence, _ index: DocumentIndex) -> ContentRange? {
+    private func quoteBefore(
+        _ boundary: Int, sentence: Sentence, _ index: DocumentIndex, afterBareAttribution: Bool = false
+    ) -> ContentRange? {
         guard boundary >= 0 else { return nil }
         let tokens = index.tokens
         var quote = index.quote(closedAt: boundary)
@@ -299,9 +304,25 @@ struct Attributor: Sendable {
             let last = tokens[quote.closeToken - 1]
             let isOpenEnded = last.kind == .comma || last.kind == .dash || last.hash == WordLists.questionMark
                 || last.hash == WordLists.exclamationMark
-            guard isOpenEnded else { return nil }
+            guard isOpenEnded || afterBareAttribution else { return nil }
         }
         return self.quoted(quote, tokens)
+    }
+
+    /// `“...” Trump said.`: a sentence that is nothing but a speaker, a cue and its end.
+    private func isBareAttribution(
+        speaker: Range<Int>?, cue: Cue, inverted: Bool, _ sentence: Sentence, _ tokens: [Token]
+    ) -> Bool {
+        guard let speaker else { return false }
+        let first = inverted ? cue.first : speaker.lowerBound
+        let last = inverted ? speaker.upperBound : cue.last + 1
+        guard first == sentence.first else { return false }
+        var position = last
+        while position < sentence.end {
+            if tokens[position].kind != .terminator { return false }
+            position += 1
+        }
+        return true
     }
 
     /// What precedes `CONTENT, X said`: a quote closing at the comma, or the clause from the sentence start.
