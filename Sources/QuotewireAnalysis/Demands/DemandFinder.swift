@@ -74,7 +74,23 @@ struct DemandFinder: Sendable {
         var position = start
         while position < end, position - start <= 6, tokens[position].kind == .word {
             if tokens[position].hash == WordLists.to {
-                return position > start ? (start..<position, position) : nil
+                // The word after `to` must be a verb: `urged Congress to act`, not `told REVOLT TV ... posted to its`.
+                guard position > start, position + 1 < end, tokens[position + 1].kind == .word,
+                    !tokens[position + 1].isCapitalized, !WordLists.determiners.contains(tokens[position + 1].hash),
+                    !WordLists.pronouns.contains(tokens[position + 1].hash)
+                else { return nil }
+                // `warned the Fed not to act`: the negation belongs to the action.
+                var addresseeEnd = position
+                while addresseeEnd > start, DirectiveWords.negations.contains(tokens[addresseeEnd - 1].hash) {
+                    addresseeEnd -= 1
+                }
+                // The addressee is a noun phrase: a name, a pronoun, a determiner or a plural (`pleaded guilty to` is not).
+                let head = tokens[start]
+                guard addresseeEnd > start,
+                    head.isCapitalized || DirectiveWords.objectPronouns.contains(head.hash)
+                        || WordLists.determiners.contains(head.hash) || tokens[addresseeEnd - 1].endsInS
+                else { return nil }
+                return (start..<addresseeEnd, position)
             }
             if tokens[position].hash == WordLists.that { return nil }
             position += 1
@@ -204,7 +220,15 @@ struct DemandFinder: Sendable {
     private func clauseEnd(from start: Int, _ sentence: Sentence, _ tokens: [Token]) -> Int {
         var position = start
         let end = min(sentence.end, start + Attributor.maximumContentTokens)
-        while position < end, tokens[position].kind != .semicolon { position += 1 }
+        while position < end, tokens[position].kind != .semicolon {
+            // `called for a prosecutor, saying ...`, `asked for help, which ...`: the action ends at the comma.
+            if tokens[position].kind == .comma, position + 1 < end,
+                DirectiveWords.actionEnders.contains(tokens[position + 1].hash) || tokens[position + 1].endsInIng
+            {
+                break
+            }
+            position += 1
+        }
         return position
     }
 
