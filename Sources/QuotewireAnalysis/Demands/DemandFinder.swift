@@ -52,8 +52,8 @@ struct DemandFinder: Sendable {
         let end = self.clauseEnd(from: cue.last + 1, sentence, tokens)
         guard cue.last + 1 < end else { return nil }
         // `urged Congress to pass ...`
-        if !isCallFor, let (addressee, toToken) = self.addresseeBeforeTo(from: cue.last + 1, end, tokens),
-            let action = self.scalars(toToken + 1, end, tokens)
+        if !isCallFor, let (addressee, actionStart) = self.addresseeBeforeTo(from: cue.last + 1, end, tokens),
+            let action = self.scalars(actionStart, end, tokens)
         {
             return DemandCandidate(
                 cue: cue.first..<(cue.last + 1), action: action, demander: demander, addressee: addressee,
@@ -70,6 +70,7 @@ struct DemandFinder: Sendable {
     }
 
     /// `Congress to`, `the states to`: a short noun phrase followed by `to`.
+    /// Returns the addressee and the first token of the action (after `to`, or the negation before it).
     private func addresseeBeforeTo(from start: Int, _ end: Int, _ tokens: [Token]) -> (Range<Int>, Int)? {
         var position = start
         while position < end, position - start <= 6, tokens[position].kind == .word {
@@ -90,7 +91,7 @@ struct DemandFinder: Sendable {
                     head.isCapitalized || DirectiveWords.objectPronouns.contains(head.hash)
                         || WordLists.determiners.contains(head.hash) || tokens[addresseeEnd - 1].endsInS
                 else { return nil }
-                return (start..<addresseeEnd, position)
+                return (start..<addresseeEnd, addresseeEnd < position ? addresseeEnd : position + 1)
             }
             if tokens[position].hash == WordLists.that { return nil }
             position += 1
