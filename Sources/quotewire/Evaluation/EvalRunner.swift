@@ -13,10 +13,7 @@ struct EvalRunner {
         var elapsed = Duration.zero
         for round in 0..<repetitions {
             for document in corpus.documents {
-                let request = AnalyzeRequest(
-                    article: Article(id: document.name, body: document.text),
-                    options: AnalyzeOptions(offsetUnit: .unicodeScalar)
-                )
+                let request = Self.request(for: document)
                 let start = clock.now
                 let response = try self.analyze(request)
                 elapsed += clock.now - start
@@ -39,8 +36,7 @@ struct EvalRunner {
     func errors(_ corpus: EvalCorpus, limit: Int, includeMatches: Bool) throws -> String {
         var lines: [String] = []
         for document in corpus.documents where lines.count < limit * 2 {
-            let request = AnalyzeRequest(
-                article: Article(id: document.name, body: document.text), options: AnalyzeOptions(offsetUnit: .unicodeScalar))
+            let request = Self.request(for: document)
             let response = try self.analyze(request)
             let predictions = response.quotes.compactMap(PredictedAttribution.init)
             let metric = AttributionMetric(text: document.text)
@@ -83,8 +79,7 @@ struct EvalRunner {
     func analysisListing(_ corpus: EvalCorpus) throws -> String {
         var lines: [String] = []
         for document in corpus.documents {
-            let response = try self.analyze(
-                AnalyzeRequest(article: Article(id: document.name, body: document.text), options: AnalyzeOptions(offsetUnit: .unicodeScalar)))
+            let response = try self.analyze(Self.request(for: document))
             let names = Dictionary(uniqueKeysWithValues: response.actors.map { ($0.id, $0.name) })
             lines.append("== \(document.name)")
             for actor in response.actors {
@@ -132,6 +127,12 @@ struct EvalRunner {
             lines.append("scaling, \(pattern.label): " + timings.joined(separator: ", "))
         }
         return lines
+    }
+
+    /// The request for one document, in the Unicode scalar offsets that brat uses.
+    static func request(for document: EvalCorpus.Document) -> AnalyzeRequest {
+        AnalyzeRequest(
+            article: Article(id: document.name, body: document.text), options: AnalyzeOptions(offsetUnit: .unicodeScalar))
     }
 
     static func seconds(_ duration: Duration) -> Double {
