@@ -17,6 +17,8 @@ struct Token: Sendable {
     var endsInS: Bool = false
     /// A lowercase word ending in `ly` (a likely adverb).
     var endsInLy: Bool = false
+    /// A word that kept a final period (`U.S.`, `Gov.`): it ends a sentence only before a sentence opener.
+    var endsWithPeriod: Bool = false
     /// A lowercase word ending in `ed` (a likely past tense).
     var endsInEd: Bool = false
     /// A word ending in `ing` (a likely participle or gerund).

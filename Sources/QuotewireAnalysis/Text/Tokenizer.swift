@@ -62,6 +62,7 @@ struct Tokenizer: Sendable {
             {
                 tokens[tokens.count - 1].endsInS = true
             }
+            if kind == .word && scalars[index - 1] == 0x2E { tokens[tokens.count - 1].endsWithPeriod = true }
             if kind == .word && index - start > 3 {
                 let last = scalars[index - 1] | 0x20
                 let secondLast = scalars[index - 2] | 0x20
