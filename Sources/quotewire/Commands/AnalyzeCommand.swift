@@ -41,7 +41,7 @@ struct Analyze: AsyncParsableCommand {
 
     private func analyzeAll() async throws {
         let sources = try ArticleSource.collect(inputs)
-        let backend = try await target.makeBackend()
+        let backend = try await target.makeBackend(connections: concurrency > 16 ? 2 : 1)
         let options = AnalyzeOptions(offsetUnit: offsets.offsetUnit)
         var progress = ProgressBar(total: sources.count)
         var failures = 0
@@ -68,6 +68,7 @@ struct Analyze: AsyncParsableCommand {
             progress.update(done: index + 1, failed: failures)
         }
         progress.finish()
+        await backend.close()
         if json {
             print((jsonItems.count == 1 ? jsonItems[0] : .array(jsonItems)).serialized(pretty: true))
         }

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import QuotewireAnalysis
 import QuotewireModel
 
 /// `quotewire bench codec`: micro-benchmarks for the performance suite.
@@ -6,8 +8,66 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Micro-benchmarks (release builds only give meaningful figures).",
         shouldDisplay: false,
-        subcommands: [Codec.self]
+        subcommands: [Codec.self, Analysis.self]
     )
+
+    /// Throughput of the analysis core alone over a folder of articles.
+    struct Analysis: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Articles/s and MB/s of the analysis core alone over the .txt files of a folder.")
+
+        @Argument(help: "A folder of .txt articles (searched recursively).")
+        var directory: String
+
+        @Option(help: "Threads analyzing at once (default: every core).")
+        var threads = ProcessInfo.processInfo.activeProcessorCount
+
+        @Option(help: "Passes over the folder.")
+        var `repeat` = 5
+
+        @Flag(help: "Print JSON instead of a line of text.")
+        var json = false
+
+        func run() async throws {
+            try await CommandFailure.reporting {
+                let articles = try ArticleSource.collect([directory]).map { source throws(CommandFailure) in try source.read() }
+                guard !articles.isEmpty, threads >= 1, self.repeat >= 1 else {
+                    throw CommandFailure(message: "\(directory): no .txt articles", status: ExitStatus.noInput)
+                }
+                let requests = articles.map { AnalyzeRequest(article: $0) }
+                let bytes = articles.reduce(0) { $0 + $1.body.utf8.count }
+                let analyzer = Analyzer()
+                let passes = self.repeat
+                let workers = threads
+                let clock = ContinuousClock()
+                let elapsed = try await clock.measure {
+                    try await withThrowingTaskGroup(of: Int.self) { group in
+                        for worker in 0..<workers {
+                            group.addTask {
+                                var quotes = 0
+                                for _ in 0..<passes {
+                                    for index in stride(from: worker, to: requests.count, by: workers) {
+                                        quotes &+= try analyzer.analyze(requests[index]).quotes.count
+                                    }
+                                }
+                                return quotes
+                            }
+                        }
+                        for try await _ in group {}
+                    }
+                }
+                let seconds = Codec.nanoseconds(elapsed) / 1e9
+                let count = Double(articles.count * passes)
+                let perSecond = count / seconds
+                let megabytesPerSecond = Double(bytes * passes) / 1e6 / seconds
+                if json {
+                    print(#"{"articles":\#(articles.count),"passes":\#(passes),"threads":\#(workers),"articlesPerSecond":\#(Int(perSecond)),"megabytesPerSecond":\#((megabytesPerSecond * 10).rounded() / 10)}"#)
+                } else {
+                    print("analysis: \(articles.count) articles × \(passes) passes on \(workers) thread(s): \(Int(perSecond)) articles/s, \((megabytesPerSecond * 10).rounded() / 10) MB/s")
+                }
+            }
+        }
+    }
 
     /// Encode and decode time of an AnalyzeRequest carrying a 3 KB article.
     struct Codec: ParsableCommand {

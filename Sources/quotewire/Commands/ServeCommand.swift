@@ -1,10 +1,196 @@
 import ArgumentParser
+import Dispatch
+import Logging
+import NIOCore
+import NIOPosix
+import Prometheus
+import QuotewireAnalysis
+import QuotewireModel
+import QuotewireRPC
 
-/// `quotewire serve`: stub until the RPC issue lands.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `quotewire serve`: serves the ttrpc API until SIGTERM or SIGINT (the first
+/// signal drains gracefully, a second one exits at once).
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Serve the ttrpc API (not yet implemented).")
+    static let configuration = CommandConfiguration(
+        abstract: "Serve the ttrpc API (quotewire.v1.Analyzer, quotewire.v1.Server, grpc.health.v1.Health).")
+
+    @Option(help: "TCP address to listen on (default 127.0.0.1; TCP is off when only --unix is given).")
+    var host: String?
+
+    @Option(help: "TCP port to listen on; 0 picks a free port (default 7807).")
+    var port: Int?
+
+    @Option(help: "Unix socket path to listen on.")
+    var unix: String?
+
+    @Option(help: "Largest frame payload accepted, in bytes.")
+    var maxFrameBytes: Int = 4 << 20
+
+    @Option(help: "Most connections served at once.")
+    var maxConnections: Int = 1024
+
+    @Option(help: "Most concurrent calls on one connection.")
+    var maxStreamsPerConnection: Int = 1024
+
+    @Option(help: "Close connections that send nothing for this many seconds (0: never).")
+    var idleTimeout: Double = 300
+
+    @Option(help: "Seconds in-flight calls may run after SIGTERM/SIGINT.")
+    var shutdownGrace: Double = 10
+
+    @Option(help: "Event loop threads (default: one per core).")
+    var threads: Int = System.coreCount
+
+    @Option(help: "Analyze requests smaller than this many bytes inline on the event loop; larger ones on the thread pool.")
+    var inlineAnalyzeBytes: Int = AnalyzerService.defaultInlineThreshold
+
+    @Option(help: "Serve Prometheus metrics at http://HOST:PORT/metrics on this port (0 picks a free one).")
+    var metricsPort: Int?
+
+    @Option(help: "Address of the metrics listener (default: the --host address, or 127.0.0.1).")
+    var metricsHost: String?
+
+    @OptionGroup var logging: LoggingOptions
+
+    /// The options that `QUOTEWIRE_*` environment variables may set, e.g.
+    /// `QUOTEWIRE_PORT`, `QUOTEWIRE_MAX_FRAME_BYTES`, `QUOTEWIRE_LOG_FORMAT`.
+    static let environmentOptions: [EnvironmentArguments.Option] = [
+        "host", "port", "unix", "max-frame-bytes", "max-connections", "max-streams-per-connection", "idle-timeout",
+        "shutdown-grace", "threads", "inline-analyze-bytes", "metrics-port", "metrics-host", "log-level", "log-format",
+    ].map { EnvironmentArguments.Option(name: $0) }
+
+    func validate() throws {
+        guard self.maxFrameBytes > 0 else { throw ValidationError("--max-frame-bytes must be positive") }
+        guard self.maxConnections > 0 else { throw ValidationError("--max-connections must be positive") }
+        guard self.maxStreamsPerConnection > 0 else {
+            throw ValidationError("--max-streams-per-connection must be positive")
+        }
+        guard (0...1e8).contains(self.idleTimeout), (0...1e8).contains(self.shutdownGrace) else {
+            throw ValidationError("--idle-timeout and --shutdown-grace must be between 0 and 1e8 seconds")
+        }
+        guard self.threads > 0 else { throw ValidationError("--threads must be positive") }
+        if let port = self.port, !(0...65535).contains(port) { throw ValidationError("--port must be 0...65535") }
+        if let port = self.metricsPort, !(0...65535).contains(port) {
+            throw ValidationError("--metrics-port must be 0...65535")
+        }
+    }
 
     func run() async throws {
-        throw ValidationError("serve is not implemented yet")
+        let logger = self.logging.bootstrap(label: "quotewire.serve")
+        var targets: [BindTarget] = []
+        if self.unix == nil || self.host != nil || self.port != nil {
+            targets.append(.tcp(host: self.host ?? "127.0.0.1", port: self.port ?? 7807))
+        }
+        if let unix = self.unix { targets.append(.unix(path: unix)) }
+
+        var configuration = ServerConfiguration(
+            bindTargets: targets,
+            maxFrameBytes: self.maxFrameBytes,
+            maxConnections: self.maxConnections,
+            maxStreamsPerConnection: self.maxStreamsPerConnection,
+            idleTimeout: self.idleTimeout > 0 ? .milliseconds(Int64(self.idleTimeout * 1000)) : nil,
+            shutdownGrace: .milliseconds(Int64(self.shutdownGrace * 1000)),
+            threads: self.threads,
+            version: QuotewireVersion.current)
+        var metrics: (registry: PrometheusCollectorRegistry, group: MultiThreadedEventLoopGroup)?
+        if self.metricsPort != nil {
+            let registry = PrometheusCollectorRegistry()
+            var factory = PrometheusMetricsFactory(registry: registry)
+            factory.defaultDurationHistogramBuckets = Self.latencyBuckets
+            configuration.observer = MetricsObserver(factory: factory)
+            metrics = (registry, MultiThreadedEventLoopGroup(numberOfThreads: 1))
+        }
+        var services = ServiceRegistry()
+        AnalyzerService.register(into: &services, analyzer: Analyzer(), inlineThreshold: self.inlineAnalyzeBytes)
+        let server = TTRPCServer(
+            configuration: configuration, services: services, logger: Logger(label: "quotewire.rpc"))
+
+        let addresses = try await server.start()
+        let listening = addresses.map(Self.describe).joined(separator: ", ")
+        var metricsChannel: (any Channel)?
+        var metricsText = ""
+        if let metrics, let port = self.metricsPort {
+            let registry = metrics.registry
+            let endpoint = MetricsEndpoint(
+                host: self.metricsHost ?? self.host ?? "127.0.0.1", port: port, render: { registry.emitToBuffer() })
+            let channel = try await endpoint.start(group: metrics.group)
+            metricsChannel = channel
+            if let address = channel.localAddress {
+                metricsText = "; metrics on http://\(Self.describe(address))/metrics"
+            }
+        }
+        logger.info(
+            "quotewire \(QuotewireVersion.current) serving ttrpc on \(listening)\(metricsText)",
+            metadata: ["version": "\(QuotewireVersion.current)", "pid": "\(getpid())"])
+
+        let signals = Self.installSignalHandlers {
+            server.initiateGracefulShutdown()
+        }
+        await server.waitUntilShutdown()
+        for source in signals { source.cancel() }
+        try? await metricsChannel?.close()
+        try? await metrics?.group.shutdownGracefully()
+        logger.info("quotewire stopped")
+    }
+
+    /// Latency histogram buckets from 100 µs to 10 s.
+    static let latencyBuckets: [Duration] = [
+        .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2),
+        .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
+        .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5), .seconds(10),
+    ]
+
+    private static func describe(_ address: SocketAddress) -> String {
+        switch address {
+        case .unixDomainSocket: return "unix:\(address.pathname ?? "?")"
+        case .v6: return "[\(address.ipAddress ?? "?")]:\(address.port ?? 0)"
+        default: return "\(address.ipAddress ?? "?"):\(address.port ?? 0)"
+        }
+    }
+
+    /// The first SIGTERM/SIGINT starts a graceful shutdown; a second exits at once.
+    private static func installSignalHandlers(_ onFirst: @escaping @Sendable () -> Void) -> [any DispatchSourceSignal] {
+        let queue = DispatchQueue(label: "quotewire.signals")
+        let received = SignalCounter()
+        return [SIGTERM, SIGINT].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
+            source.setEventHandler {
+                if received.increment() == 1 {
+                    printError("quotewire: draining (signal \(number)); send it again to exit now")
+                    onFirst()
+                } else {
+                    printError("quotewire: exiting without draining")
+                    terminateImmediately()
+                }
+            }
+            source.resume()
+            return source
+        }
+    }
+}
+
+/// Exits the process at once (the second signal).
+private func terminateImmediately() -> Never {
+    #if canImport(Glibc)
+        Glibc.exit(1)
+    #else
+        Darwin.exit(1)
+    #endif
+}
+
+/// Counts signals; only touched on the signal queue.
+private final class SignalCounter: @unchecked Sendable {
+    private var count = 0
+
+    func increment() -> Int {
+        self.count += 1
+        return self.count
     }
 }

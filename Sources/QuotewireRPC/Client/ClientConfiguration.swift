@@ -1,0 +1,34 @@
+/// Every knob of a ``TTRPCClient``.
+public struct ClientConfiguration: Sendable {
+    /// What to connect to.
+    public var target: ClientTarget
+    /// Connections opened to each endpoint; calls are spread over them.
+    public var connectionsPerEndpoint: Int
+    /// How long a connection attempt may take.
+    public var connectTimeout: Duration
+    /// Delay before reconnecting an endpoint after a failure.
+    public var reconnectBackoff: Backoff
+    /// Retries of UNAVAILABLE for idempotent calls.
+    public var retryPolicy: RetryPolicy
+    /// The largest frame payload accepted from the server.
+    public var maxFrameBytes: Int
+    /// Event loop threads of the client.
+    public var threads: Int
+    /// How often a DNS target is resolved again.
+    public var dnsRefreshInterval: Duration
+
+    public init(
+        target: ClientTarget, connectionsPerEndpoint: Int = 1, connectTimeout: Duration = .seconds(5),
+        reconnectBackoff: Backoff = Backoff(), retryPolicy: RetryPolicy = RetryPolicy(),
+        maxFrameBytes: Int = 4 << 20, threads: Int = 1, dnsRefreshInterval: Duration = .seconds(30)
+    ) {
+        self.target = target
+        self.connectionsPerEndpoint = max(1, connectionsPerEndpoint)
+        self.connectTimeout = connectTimeout
+        self.reconnectBackoff = reconnectBackoff
+        self.retryPolicy = retryPolicy
+        self.maxFrameBytes = maxFrameBytes
+        self.threads = max(1, threads)
+        self.dnsRefreshInterval = dnsRefreshInterval
+    }
+}

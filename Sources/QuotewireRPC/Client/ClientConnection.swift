@@ -1,0 +1,105 @@
+import NIOCore
+import NIOPosix
+import QuotewireModel
+
+/// One ttrpc connection of a client; many calls are multiplexed on it.
+final class ClientConnection: Sendable {
+    let channel: any Channel
+    private let handler: NIOLoopBound<ClientHandler>
+
+    private init(channel: any Channel, handler: NIOLoopBound<ClientHandler>) {
+        self.channel = channel
+        self.handler = handler
+    }
+
+    /// Connects to `address` (or a Unix socket path).
+    static func connect(
+        to endpoint: ResolvedEndpoint, group: any EventLoopGroup, configuration: ClientConfiguration
+    ) async throws -> ClientConnection {
+        let maxFrameBytes = configuration.maxFrameBytes
+        var bootstrap = ClientBootstrap(group: group)
+            .connectTimeout(TimeAmount(configuration.connectTimeout))
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(
+                        ByteToMessageHandler(FrameDecoder(maxPayloadBytes: maxFrameBytes)))
+                    try channel.pipeline.syncOperations.addHandler(ClientHandler())
+                }
+            }
+        let channel: any Channel
+        switch endpoint {
+        case .address(let address):
+            bootstrap = bootstrap.channelOption(.socketOption(.tcp_nodelay), value: 1)
+            channel = try await bootstrap.connect(to: address).get()
+        case .unix(let path):
+            channel = try await bootstrap.connect(unixDomainSocketPath: path).get()
+        }
+        let handler = try await channel.eventLoop.submit {
+            NIOLoopBound(try channel.pipeline.syncOperations.handler(type: ClientHandler.self), eventLoop: channel.eventLoop)
+        }.get()
+        return ClientConnection(channel: channel, handler: handler)
+    }
+
+    var isActive: Bool { self.channel.isActive }
+
+    func close() {
+        self.channel.close(promise: nil)
+    }
+
+    /// Makes a unary call with an encoded `ttrpc.Request`.
+    func unary(requestBytes: [UInt8], deadline: NIODeadline?) async throws(RPCError) -> [UInt8] {
+        let eventLoop = self.channel.eventLoop
+        let promise = eventLoop.makePromise(of: [UInt8].self)
+        let handler = self.handler
+        eventLoop.execute {
+            handler.value.startUnary(requestBytes: requestBytes, deadline: deadline, promise: promise)
+        }
+        do {
+            return try await withTaskCancellationHandler {
+                try await promise.futureResult.get()
+            } onCancel: {
+                promise.fail(RPCError(code: .cancelled, message: "the call was cancelled"))
+            }
+        } catch {
+            throw RPCError(mapping: error)
+        }
+    }
+
+    /// Opens a stream: sends the requests as Data frames, then closes the
+    /// client side; the returned sequence carries the response payloads.
+    func stream<Requests: AsyncSequence & Sendable>(
+        requestBytes: [UInt8], deadline: NIODeadline?, requests: Requests
+    ) -> AsyncThrowingStream<[UInt8], any Error> where Requests.Element == [UInt8] {
+        let (responses, continuation) = AsyncThrowingStream<[UInt8], any Error>.makeStream()
+        let eventLoop = self.channel.eventLoop
+        let handler = self.handler
+        let opened = eventLoop.submit {
+            handler.value.startStream(requestBytes: requestBytes, deadline: deadline, responses: continuation)
+        }
+        let sender = Task {
+            guard let streamID = try? await opened.get() else { return }
+            do {
+                for try await message in requests {
+                    try await eventLoop.flatSubmit {
+                        let promise = eventLoop.makePromise(of: Void.self)
+                        handler.value.sendData(streamID: streamID, payload: message, promise: promise)
+                        return promise.futureResult
+                    }.get()
+                }
+                eventLoop.execute { handler.value.sendData(streamID: streamID, payload: nil, promise: nil) }
+            } catch {
+                eventLoop.execute { handler.value.fail(streamID, RPCError(mapping: error)) }
+            }
+        }
+        continuation.onTermination = { termination in
+            sender.cancel()
+            if case .cancelled = termination {
+                opened.whenSuccess { streamID in
+                    guard let streamID else { return }
+                    handler.value.fail(streamID, RPCError(code: .cancelled, message: "the call was cancelled"))
+                }
+            }
+        }
+        return responses
+    }
+}

@@ -1,0 +1,196 @@
+import NIOCore
+import QuotewireModel
+
+/// Multiplexes the calls of one client connection, on its event loop:
+/// allocates odd, increasing stream ids, matches answers to calls, enforces
+/// local deadlines, and batches flushes per loop tick.
+final class ClientHandler: ChannelInboundHandler {
+    typealias InboundIn = InboundFrame
+    typealias OutboundOut = ByteBuffer
+
+    private enum Pending {
+        case unary(EventLoopPromise<[UInt8]>, timer: Scheduled<Void>?)
+        case stream(AsyncThrowingStream<[UInt8], any Error>.Continuation, timer: Scheduled<Void>?)
+    }
+
+    private var context: ChannelHandlerContext?
+    private var flusher: FlushCoalescer?
+    private var nextStreamID: UInt32 = 1
+    private var pending: [UInt32: Pending] = [:]
+    private var isClosed = false
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+        self.flusher = FlushCoalescer(context: context)
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        // Breaks the handler -> context -> handler cycle.
+        self.context = nil
+        self.flusher = nil
+    }
+
+    // MARK: Starting calls (on the loop)
+
+    /// Sends a unary request; `promise` receives the response payload or an ``RPCError``.
+    func startUnary(requestBytes: [UInt8], deadline: NIODeadline?, promise: EventLoopPromise<[UInt8]>) {
+        guard let streamID = self.allocateStreamID() else {
+            promise.fail(RPCError(code: .unavailable, message: "the connection is closed"))
+            return
+        }
+        let timer = deadline.flatMap { self.scheduleDeadline($0, streamID: streamID) }
+        self.pending[streamID] = .unary(promise, timer: timer)
+        self.write(streamID: streamID, type: .request, flags: [], payload: requestBytes)
+    }
+
+    /// Opens a stream (Request with remote-open); answers arrive on `responses`.
+    /// Returns the stream id, or nil when the connection is closed.
+    func startStream(
+        requestBytes: [UInt8], deadline: NIODeadline?,
+        responses: AsyncThrowingStream<[UInt8], any Error>.Continuation
+    ) -> UInt32? {
+        guard let streamID = self.allocateStreamID() else {
+            responses.finish(throwing: RPCError(code: .unavailable, message: "the connection is closed"))
+            return nil
+        }
+        let timer = deadline.flatMap { self.scheduleDeadline($0, streamID: streamID) }
+        self.pending[streamID] = .stream(responses, timer: timer)
+        self.write(streamID: streamID, type: .request, flags: [.remoteOpen], payload: requestBytes)
+        return streamID
+    }
+
+    private func scheduleDeadline(_ deadline: NIODeadline, streamID: UInt32) -> Scheduled<Void>? {
+        guard let eventLoop = self.context?.eventLoop else { return nil }
+        let handler = NIOLoopBound(self, eventLoop: eventLoop)
+        return eventLoop.scheduleTask(deadline: deadline) {
+            handler.value.fail(streamID, RPCError(code: .deadlineExceeded, message: "deadline exceeded"))
+        }
+    }
+
+    /// Sends one message of a client stream, or closes the client side.
+    func sendData(streamID: UInt32, payload: [UInt8]?, promise: EventLoopPromise<Void>?) {
+        guard !self.isClosed, self.pending[streamID] != nil else {
+            promise?.fail(RPCError(code: .cancelled, message: "the stream is over"))
+            return
+        }
+        if let payload {
+            self.write(streamID: streamID, type: .data, flags: [], payload: payload, promise: promise)
+        } else {
+            self.write(streamID: streamID, type: .data, flags: [.remoteClosed, .noData], payload: [], promise: promise)
+        }
+    }
+
+    /// Gives up on a call locally (deadline, cancellation); a late answer is dropped.
+    func fail(_ streamID: UInt32, _ error: RPCError) {
+        guard let pending = self.pending.removeValue(forKey: streamID) else { return }
+        switch pending {
+        case .unary(let promise, let timer):
+            timer?.cancel()
+            promise.fail(error)
+        case .stream(let continuation, let timer):
+            timer?.cancel()
+            continuation.finish(throwing: error)
+        }
+    }
+
+    var inFlight: Int { self.pending.count }
+
+    // MARK: Channel events
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        self.flusher?.beginRead()
+        switch Self.unwrapInboundIn(data) {
+        case .oversized(let header, let limit):
+            self.fail(
+                header.streamID,
+                RPCError(
+                    code: .resourceExhausted,
+                    message: "response frame of \(header.length) bytes exceeds the limit of \(limit) bytes"))
+        case .frame(let frame):
+            let streamID = frame.header.streamID
+            switch frame.header.type {
+            case .response: self.handleResponse(streamID, frame.payload)
+            case .data: self.handleData(streamID, frame)
+            default: break
+            }
+        }
+    }
+
+    func channelReadComplete(context: ChannelHandlerContext) {
+        self.flusher?.endRead()
+        context.fireChannelReadComplete()
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        self.isClosed = true
+        let error = RPCError(code: .unavailable, message: "the connection closed")
+        for streamID in Array(self.pending.keys) { self.fail(streamID, error) }
+        context.fireChannelInactive()
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        context.close(promise: nil)
+    }
+
+    private func handleResponse(_ streamID: UInt32, _ payload: ByteBuffer) {
+        guard let pending = self.pending.removeValue(forKey: streamID) else { return }
+        let outcome: Result<[UInt8], RPCError>
+        do {
+            let response = try payload.withUnsafeReadableBytes { try TTRPCResponse(protobuf: $0, limits: .default) }
+            if let status = response.status, status.code != 0 {
+                outcome = .failure(RPCError(status: status))
+            } else {
+                outcome = .success(response.payload)
+            }
+        } catch {
+            outcome = .failure(RPCError(code: .internal, message: "undecodable response: \(error)"))
+        }
+        switch pending {
+        case .unary(let promise, let timer):
+            timer?.cancel()
+            promise.completeWith(outcome.mapError { $0 as any Error })
+        case .stream(let continuation, let timer):
+            timer?.cancel()
+            switch outcome {
+            case .success(let bytes):
+                if !bytes.isEmpty { continuation.yield(bytes) }
+                continuation.finish()
+            case .failure(let error):
+                continuation.finish(throwing: error)
+            }
+        }
+    }
+
+    private func handleData(_ streamID: UInt32, _ frame: Frame) {
+        guard case .stream(let continuation, let timer) = self.pending[streamID] else { return }
+        if !frame.header.flags.contains(.noData) {
+            continuation.yield(Array(buffer: frame.payload))
+        }
+        if frame.header.flags.contains(.remoteClosed) {
+            timer?.cancel()
+            self.pending.removeValue(forKey: streamID)
+            continuation.finish()
+        }
+    }
+
+    // MARK: Writing
+
+    private func allocateStreamID() -> UInt32? {
+        guard !self.isClosed, self.nextStreamID < UInt32.max - 2 else { return nil }
+        defer { self.nextStreamID += 2 }
+        return self.nextStreamID
+    }
+
+    private func write(
+        streamID: UInt32, type: MessageType, flags: FrameFlags, payload: [UInt8], promise: EventLoopPromise<Void>? = nil
+    ) {
+        guard let context = self.context else { return }
+        let buffer = FrameEncoder.makeBuffer(
+            streamID: streamID, type: type, flags: flags, payload: payload, allocator: context.channel.allocator)
+        context.write(Self.wrapOutboundOut(buffer), promise: promise)
+        self.flusher?.didWrite()
+    }
+}
+
+@available(*, unavailable)
+extension ClientHandler: Sendable {}

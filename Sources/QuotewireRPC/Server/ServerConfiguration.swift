@@ -1,0 +1,77 @@
+import NIOCore
+import QuotewireModel
+
+/// Every knob of a ``TTRPCServer``.
+public struct ServerConfiguration: Sendable {
+    /// Checks a call before its handler runs (e.g. a bearer token in the
+    /// metadata); throwing answers the call with the error's status.
+    public typealias Authorizer = @Sendable (CallContext) throws -> Void
+
+    /// Where to listen; several targets are allowed (e.g. TCP and a Unix socket).
+    public var bindTargets: [BindTarget]
+    /// The largest frame payload accepted; larger frames are answered
+    /// RESOURCE_EXHAUSTED and their bodies discarded.
+    public var maxFrameBytes: Int
+    /// Most connections served at once; further connections are closed on accept.
+    public var maxConnections: Int
+    /// Most concurrent calls on one connection; beyond it calls are answered
+    /// RESOURCE_EXHAUSTED.
+    public var maxStreamsPerConnection: Int
+    /// A connection with no calls in flight that sends nothing for this long
+    /// is closed; `nil` never closes.
+    public var idleTimeout: Duration?
+    /// How long in-flight calls may run after a graceful shutdown starts;
+    /// calls still running then are answered UNAVAILABLE.
+    public var shutdownGrace: Duration
+    /// Event loop threads (and thread-pool threads for offloaded handlers).
+    public var threads: Int
+    /// The version that `quotewire.v1.Server/Info` reports.
+    public var version: String
+    /// Receives connection and call events (metrics).
+    public var observer: (any ServerObserver)?
+    /// Authorizes calls; `grpc.health.v1.Health` is never checked.
+    public var authorizer: Authorizer?
+
+    public init(
+        bindTargets: [BindTarget] = [.tcp(host: "127.0.0.1", port: 7807)],
+        maxFrameBytes: Int = 4 << 20,
+        maxConnections: Int = 1024,
+        maxStreamsPerConnection: Int = 1024,
+        idleTimeout: Duration? = .seconds(300),
+        shutdownGrace: Duration = .seconds(10),
+        threads: Int = System.coreCount,
+        version: String = "0.0.0",
+        observer: (any ServerObserver)? = nil,
+        authorizer: Authorizer? = nil
+    ) {
+        self.bindTargets = bindTargets
+        self.maxFrameBytes = maxFrameBytes
+        self.maxConnections = maxConnections
+        self.maxStreamsPerConnection = maxStreamsPerConnection
+        self.idleTimeout = idleTimeout
+        self.shutdownGrace = shutdownGrace
+        self.threads = max(1, threads)
+        self.version = version
+        self.observer = observer
+        self.authorizer = authorizer
+    }
+
+    /// The limits as `quotewire.v1.Server/Info` reports them.
+    public var limits: ServerLimits {
+        ServerLimits(
+            maxFrameBytes: UInt32(clamping: self.maxFrameBytes),
+            maxConnections: UInt32(clamping: self.maxConnections),
+            maxStreamsPerConnection: UInt32(clamping: self.maxStreamsPerConnection),
+            idleTimeoutMillis: self.idleTimeout.map { Self.millis($0) } ?? 0,
+            shutdownGraceMillis: Self.millis(self.shutdownGrace))
+    }
+
+    var decodingLimits: DecodingLimits {
+        DecodingLimits(maxBytes: self.maxFrameBytes)
+    }
+
+    private static func millis(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+}

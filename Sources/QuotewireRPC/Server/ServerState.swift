@@ -1,0 +1,59 @@
+import NIOCore
+import Synchronization
+
+/// State shared by a server and its connection handlers: whether it drains,
+/// and the open connections (for the connection limit and for shutdown).
+final class ServerState: Sendable {
+    private let draining = Atomic<Bool>(false)
+    private let tasks = Atomic<Int>(0)
+    private let connections = Mutex<[ObjectIdentifier: any Channel]>([:])
+    let maxConnections: Int
+
+    init(maxConnections: Int) {
+        self.maxConnections = maxConnections
+    }
+
+    /// Whether a graceful shutdown has started.
+    var isDraining: Bool {
+        self.draining.load(ordering: .relaxed)
+    }
+
+    func beginDraining() {
+        self.draining.store(true, ordering: .relaxed)
+    }
+
+    /// Handler tasks that have not yet handed their result to the event loop;
+    /// the event loops must outlive them.
+    var runningTasks: Int {
+        self.tasks.load(ordering: .acquiring)
+    }
+
+    func taskStarted() {
+        self.tasks.add(1, ordering: .relaxed)
+    }
+
+    func taskFinished() {
+        self.tasks.subtract(1, ordering: .releasing)
+    }
+
+    /// Adds a connection unless the limit is reached or the server drains.
+    func tryAddConnection(_ channel: any Channel) -> Bool {
+        self.connections.withLock { connections in
+            guard connections.count < self.maxConnections, !self.isDraining else { return false }
+            connections[ObjectIdentifier(channel)] = channel
+            return true
+        }
+    }
+
+    func removeConnection(_ channel: any Channel) {
+        _ = self.connections.withLock { $0.removeValue(forKey: ObjectIdentifier(channel)) }
+    }
+
+    var openConnections: [any Channel] {
+        self.connections.withLock { Array($0.values) }
+    }
+}
+
+/// Tells a connection that the shutdown grace period is over: answer every
+/// call still in flight UNAVAILABLE and close.
+struct ForceCloseEvent: Sendable {}

@@ -1,0 +1,116 @@
+import NIOCore
+import NIOEmbedded
+import QuotewireModel
+import Testing
+
+@testable import QuotewireRPC
+
+@Suite struct FrameDecoderTests {
+    private func frameBytes(streamID: UInt32, payload: [UInt8], type: UInt8 = 1, flags: UInt8 = 0) -> [UInt8] {
+        var buffer = ByteBuffer()
+        buffer.writeMultipleIntegers(UInt32(payload.count), streamID, type, flags)
+        buffer.writeBytes(payload)
+        return Array(buffer: buffer)
+    }
+
+    private func makeChannel(limit: Int = 4 << 20) throws -> EmbeddedChannel {
+        let channel = EmbeddedChannel()
+        try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(FrameDecoder(maxPayloadBytes: limit)))
+        return channel
+    }
+
+    @Test func decodesFrameSplitAcrossReads() throws {
+        let channel = try self.makeChannel()
+        let bytes = self.frameBytes(streamID: 7, payload: Array("hello".utf8), flags: 0x02)
+        for byte in bytes {
+            #expect(try channel.readInbound(as: InboundFrame.self) == nil)
+            try channel.writeInbound(ByteBuffer(bytes: [byte]))
+        }
+        let frame = try #require(try channel.readInbound(as: InboundFrame.self))
+        guard case .frame(let decoded) = frame else { Issue.record("expected a frame"); return }
+        #expect(decoded.header == FrameHeader(length: 5, streamID: 7, type: .request, flags: .remoteOpen))
+        #expect(Array(buffer: decoded.payload) == Array("hello".utf8))
+        #expect(try channel.finish().isClean)
+    }
+
+    @Test func decodesManyFramesInOneRead() throws {
+        let channel = try self.makeChannel()
+        var bytes: [UInt8] = []
+        for id in stride(from: UInt32(1), through: 99, by: 2) {
+            bytes += self.frameBytes(streamID: id, payload: Array(repeating: UInt8(id), count: Int(id)))
+        }
+        try channel.writeInbound(ByteBuffer(bytes: bytes))
+        for id in stride(from: UInt32(1), through: 99, by: 2) {
+            guard case .frame(let frame) = try #require(try channel.readInbound(as: InboundFrame.self)) else {
+                Issue.record("expected a frame")
+                return
+            }
+            #expect(frame.header.streamID == id)
+            #expect(frame.payload.readableBytes == Int(id))
+        }
+        #expect(try channel.finish().isClean)
+    }
+
+    @Test func decodesEmptyPayload() throws {
+        let channel = try self.makeChannel()
+        try channel.writeInbound(ByteBuffer(bytes: self.frameBytes(streamID: 1, payload: [], type: 3, flags: 0x05)))
+        guard case .frame(let frame) = try #require(try channel.readInbound(as: InboundFrame.self)) else {
+            Issue.record("expected a frame")
+            return
+        }
+        #expect(frame.header.flags == [.remoteClosed, .noData])
+        #expect(frame.payload.readableBytes == 0)
+    }
+
+    @Test func reportsOversizedFrameAndSkipsItsBodyAcrossReads() throws {
+        let channel = try self.makeChannel(limit: 16)
+        let big = self.frameBytes(streamID: 1, payload: Array(repeating: 0xAB, count: 100))
+        let small = self.frameBytes(streamID: 3, payload: [1, 2, 3])
+        let all = big + small
+        // Header plus part of the body, then the rest of the body and the next frame.
+        try channel.writeInbound(ByteBuffer(bytes: all[0..<30]))
+        #expect(
+            try channel.readInbound(as: InboundFrame.self)
+                == .oversized(FrameHeader(length: 100, streamID: 1, type: .request), limit: 16))
+        try channel.writeInbound(ByteBuffer(bytes: all[30..<70]))
+        #expect(try channel.readInbound(as: InboundFrame.self) == nil)
+        try channel.writeInbound(ByteBuffer(bytes: all[70...]))
+        guard case .frame(let frame) = try #require(try channel.readInbound(as: InboundFrame.self)) else {
+            Issue.record("expected a frame")
+            return
+        }
+        #expect(frame.header.streamID == 3)
+        #expect(Array(buffer: frame.payload) == [1, 2, 3])
+        #expect(try channel.finish().isClean)
+    }
+
+    @Test func acceptsPayloadExactlyAtTheLimit() throws {
+        let channel = try self.makeChannel(limit: 8)
+        try channel.writeInbound(ByteBuffer(bytes: self.frameBytes(streamID: 1, payload: Array(repeating: 1, count: 8))))
+        guard case .frame = try #require(try channel.readInbound(as: InboundFrame.self)) else {
+            Issue.record("expected a frame")
+            return
+        }
+    }
+
+    @Test func encoderWritesHeaderThenPayload() throws {
+        let buffer = FrameEncoder.makeBuffer(
+            streamID: 1, type: .response, payload: hex("1208 0a06") + Array("raw:hi".utf8),
+            allocator: ByteBufferAllocator())
+        #expect(Array(buffer: buffer) == hex("0000000a 00000001 02 00 1208 0a06") + Array("raw:hi".utf8))
+    }
+}
+
+@Suite struct OKResponseEncoderTests {
+    @Test("Matches the model codec", arguments: [0, 1, 127, 128, 300, 20_000])
+    func matchesTheModelCodec(count: Int) throws {
+        let payload = (0..<count).map { UInt8(truncatingIfNeeded: $0) }
+        let frame = OKResponseEncoder.makeFrame(streamID: 5, payload: payload, allocator: ByteBufferAllocator())
+        let body = try TTRPCResponse(payload: payload).protobufBytes()
+        var expected = ByteBuffer()
+        expected.writeFrameHeader(FrameHeader(length: UInt32(body.count), streamID: 5, type: .response))
+        expected.writeBytes(body)
+        #expect(frame == expected)
+        #expect(OKResponseEncoder.bodySize(payloadCount: count) == body.count)
+    }
+}
