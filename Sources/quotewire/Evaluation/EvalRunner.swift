@@ -126,10 +126,13 @@ struct EvalRunner {
                 let body = String(repeating: pattern.unit, count: repeats)
                 let request = AnalyzeRequest(article: Article(body: body))
                 let start = clock.now
+                let cpuStart = Self.threadCPUSeconds()
                 let response = try self.analyze(request)
+                let cpu = Self.threadCPUSeconds() - cpuStart
                 let seconds = Self.seconds(clock.now - start)
                 timings.append(
-                    "\(EvalReport.format(Double(body.utf8.count) / 1e6, digits: 1)) MB: \(EvalReport.format(seconds * 1000, digits: 1)) ms "
+                    "\(EvalReport.format(Double(body.utf8.count) / 1e6, digits: 1)) MB: "
+                        + "\(EvalReport.format(cpu * 1000, digits: 1)) ms CPU, \(EvalReport.format(seconds * 1000, digits: 1)) ms wall "
                         + "(\(response.quotes.count) quotes)")
             }
             lines.append("scaling, \(pattern.label): " + timings.joined(separator: ", "))
