@@ -73,4 +73,9 @@ struct DemandFinderTests {
     func rejectsNonNounAddressee() throws {
         #expect(try demands("The clerk pleaded guilty to two counts of fraud.").isEmpty)
     }
+
+    @Test("a directive noun followed by an object is a verb, not a demand noun")
+    func ignoresVerbUseOfNoun() throws {
+        #expect(try demands("Council delays vote as mayor demands state funds").isEmpty)
+    }
 }

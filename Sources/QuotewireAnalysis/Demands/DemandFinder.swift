@@ -19,7 +19,7 @@ struct DemandFinder: Sendable {
         }
         for position in index.tokens.indices where index.tokens[position].kind == .word
             && DirectiveWords.nouns.contains(index.tokens[position].hash) && !cueTokens.contains(position)
-            && !index.isQuoted[position]
+            && !index.isQuoted[position] && self.isNounUse(position, index.tokens)
         {
             demands.append(contentsOf: self.nounDemands(at: position, index, cues: cueTokens))
         }
@@ -100,6 +100,14 @@ struct DemandFinder: Sendable {
     }
 
     // MARK: - Nouns
+
+    /// `expectations for cooperation`, `their demands.`: a noun; `mayor demands state funds`: a verb with an object.
+    private func isNounUse(_ position: Int, _ tokens: [Token]) -> Bool {
+        guard position + 1 < tokens.count, tokens[position + 1].kind == .word, !tokens[position + 1].startsParagraph else {
+            return true
+        }
+        return DirectiveWords.afterNoun.contains(tokens[position + 1].hash)
+    }
 
     private func nounDemands(at position: Int, _ index: DocumentIndex, cues: Set<Int>) -> [DemandCandidate] {
         let tokens = index.tokens

@@ -18,6 +18,8 @@ enum DirectiveWords {
     /// Verbs that introduce the items of a demand in the next sentence: `These include ...`.
     static let enumerators = WordLists.set("include includes included including are were involve involves comprise")
     static let from = WordHash("from")
+    /// Words that may follow a directive noun (`demands for`, `expectations that`, `These include`).
+    static let afterNoun = WordLists.set("for of that from on to include included includes are were was is by and or in")
     static let negations = WordLists.set("not never")
     static let objectPronouns = WordLists.set("him her them us me you it")
     /// Words that, after a comma, end a demanded action (`, saying`, `, which`, `, but`).
