@@ -53,7 +53,8 @@ struct Tokenizer: Sendable {
             tokens.append(
                 Token(
                     start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: index), kind: kind,
-                    hash: hash, isCapitalized: CharacterClass.isUpper(value), startsParagraph: atParagraphStart,
+                    hash: hash, isCapitalized: kind == .word && CharacterClass.isUpper(value),
+                    startsParagraph: atParagraphStart,
                     paragraph: paragraph
                 )
             )
