@@ -80,6 +80,21 @@ import Testing
         #expect(table.stdout.contains("documents/s"))
     }
 
+    @Test func evaluationThroughTheServerGivesTheSameFigures() async throws {
+        let folder = try writeCorpus()
+        defer { folder.remove() }
+        let server = try await ServerProcess()
+        let outcome = try await QuotewireProcess.run(["eval", folder.url.path, "--server", server.address, "--json"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        try check(try figures(outcome))
+        server.signal(SIGTERM)
+        #expect(await server.waitForExit() == 0)
+
+        let unreachable = try await QuotewireProcess.run(["eval", folder.url.path, "--server", "127.0.0.1:1"])
+        #expect(unreachable.status == 69)
+        #expect(unreachable.stderr.contains("127.0.0.1:1"))
+    }
+
     @Test func aMissingFolderIsAUsageError() async throws {
         let outcome = try await QuotewireProcess.run(["eval", "/no/such/corpus"])
         #expect(outcome.status == 64)

@@ -5,9 +5,9 @@ import QuotewireModel
 /// Runs an analysis function over a corpus and scores it; the analysis is a
 /// function of a request, so a remote analyzer can stand in for the local one.
 struct EvalRunner {
-    var analyze: (AnalyzeRequest) throws -> AnalyzeResponse
+    var analyze: (AnalyzeRequest) async throws -> AnalyzeResponse
 
-    func evaluate(_ corpus: EvalCorpus, repetitions: Int) throws -> EvalReport {
+    func evaluate(_ corpus: EvalCorpus, repetitions: Int) async throws -> EvalReport {
         var report = EvalReport()
         let clock = ContinuousClock()
         var elapsed = Duration.zero
@@ -15,7 +15,7 @@ struct EvalRunner {
             for document in corpus.documents {
                 let request = Self.request(for: document)
                 let start = clock.now
-                let response = try self.analyze(request)
+                let response = try await self.analyze(request)
                 elapsed += clock.now - start
                 guard round == 0 else { continue }
                 let metric = AttributionMetric(text: document.text)
@@ -33,11 +33,11 @@ struct EvalRunner {
     }
 
     /// Missed gold attributions and unmatched predictions, with their text, for rule work.
-    func errors(_ corpus: EvalCorpus, limit: Int, includeMatches: Bool) throws -> String {
+    func errors(_ corpus: EvalCorpus, limit: Int, includeMatches: Bool) async throws -> String {
         var lines: [String] = []
         for document in corpus.documents where lines.count < limit * 2 {
             let request = Self.request(for: document)
-            let response = try self.analyze(request)
+            let response = try await self.analyze(request)
             let predictions = response.quotes.compactMap(PredictedAttribution.init)
             let metric = AttributionMetric(text: document.text)
             let pairs = metric.match(gold: document.gold, predictions: predictions)
@@ -76,10 +76,10 @@ struct EvalRunner {
     }
 
     /// Actors, quotes (with their speaker's name) and demands of each document, one per line.
-    func analysisListing(_ corpus: EvalCorpus) throws -> String {
+    func analysisListing(_ corpus: EvalCorpus) async throws -> String {
         var lines: [String] = []
         for document in corpus.documents {
-            let response = try self.analyze(Self.request(for: document))
+            let response = try await self.analyze(Self.request(for: document))
             let names = Dictionary(uniqueKeysWithValues: response.actors.map { ($0.id, $0.name) })
             lines.append("== \(document.name)")
             for actor in response.actors {
@@ -98,7 +98,7 @@ struct EvalRunner {
 
     /// Times bodies of each size built by repeating corpus text and pathological patterns, to show
     /// that analysis time grows linearly with the body.
-    func scaling(_ corpus: EvalCorpus, megabytes: [Int]) throws -> [String] {
+    func scaling(_ corpus: EvalCorpus, megabytes: [Int]) async throws -> [String] {
         let sample = corpus.documents.prefix(40).map(\.text).joined(separator: "\n")
         let flattened = String(sample.unicodeScalars.filter { $0.properties.isAlphabetic || $0 == " " }.map(Character.init))
         let patterns: [(label: String, unit: String)] = [
@@ -118,7 +118,7 @@ struct EvalRunner {
                 let body = String(repeating: pattern.unit, count: repeats)
                 let request = AnalyzeRequest(article: Article(body: body))
                 let start = clock.now
-                let response = try self.analyze(request)
+                let response = try await self.analyze(request)
                 let seconds = Self.seconds(clock.now - start)
                 timings.append(
                     "\(EvalReport.format(Double(body.utf8.count) / 1e6, digits: 1)) MB: \(EvalReport.format(seconds * 1000, digits: 1)) ms "
