@@ -1,3 +1,5 @@
+import NIOCore
+
 /// Every knob of a ``TTRPCClient``.
 public struct ClientConfiguration: Sendable {
     /// What to connect to.
@@ -16,6 +18,10 @@ public struct ClientConfiguration: Sendable {
     public var threads: Int
     /// How often a DNS target is resolved again.
     public var dnsRefreshInterval: Duration
+    /// Event loops to run on instead of `threads` new ones (e.g. NIO's
+    /// singleton group when it is also Swift Concurrency's executor, which
+    /// saves a thread hop per call). The client does not shut it down.
+    public var eventLoopGroup: (any EventLoopGroup)?
 
     public init(
         target: ClientTarget, connectionsPerEndpoint: Int = 1, connectTimeout: Duration = .seconds(5),
@@ -30,5 +36,6 @@ public struct ClientConfiguration: Sendable {
         self.maxFrameBytes = maxFrameBytes
         self.threads = max(1, threads)
         self.dnsRefreshInterval = dnsRefreshInterval
+        self.eventLoopGroup = nil
     }
 }

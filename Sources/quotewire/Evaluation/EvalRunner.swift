@@ -9,9 +9,9 @@ import QuotewireModel
 /// Runs an analysis function over a corpus and scores it; the analysis is a
 /// function of a request, so a remote analyzer can stand in for the local one.
 struct EvalRunner {
-    var analyze: (AnalyzeRequest) throws -> AnalyzeResponse
+    var analyze: (AnalyzeRequest) async throws -> AnalyzeResponse
 
-    func evaluate(_ corpus: EvalCorpus, repetitions: Int) throws -> EvalReport {
+    func evaluate(_ corpus: EvalCorpus, repetitions: Int) async throws -> EvalReport {
         var report = EvalReport()
         let clock = ContinuousClock()
         var elapsed = Duration.zero
@@ -21,7 +21,7 @@ struct EvalRunner {
                 let request = Self.request(for: document)
                 let start = clock.now
                 let cpuStart = Self.threadCPUSeconds()
-                let response = try self.analyze(request)
+                let response = try await self.analyze(request)
                 cpuSeconds += Self.threadCPUSeconds() - cpuStart
                 elapsed += clock.now - start
                 guard round == 0 else { continue }
@@ -41,11 +41,11 @@ struct EvalRunner {
     }
 
     /// Missed gold attributions and unmatched predictions, with their text, for rule work.
-    func errors(_ corpus: EvalCorpus, limit: Int, includeMatches: Bool) throws -> String {
+    func errors(_ corpus: EvalCorpus, limit: Int, includeMatches: Bool) async throws -> String {
         var lines: [String] = []
         for document in corpus.documents where lines.count < limit * 2 {
             let request = Self.request(for: document)
-            let response = try self.analyze(request)
+            let response = try await self.analyze(request)
             let predictions = response.quotes.compactMap(PredictedAttribution.init)
             let metric = AttributionMetric(text: document.text)
             let pairs = metric.match(gold: document.gold, predictions: predictions)
@@ -84,10 +84,10 @@ struct EvalRunner {
     }
 
     /// Actors, quotes (with their speaker's name) and demands of each document, one per line.
-    func analysisListing(_ corpus: EvalCorpus) throws -> String {
+    func analysisListing(_ corpus: EvalCorpus) async throws -> String {
         var lines: [String] = []
         for document in corpus.documents {
-            let response = try self.analyze(Self.request(for: document))
+            let response = try await self.analyze(Self.request(for: document))
             let names = Dictionary(uniqueKeysWithValues: response.actors.map { ($0.id, $0.name) })
             lines.append("== \(document.name)")
             for actor in response.actors {
@@ -107,7 +107,7 @@ struct EvalRunner {
     /// Times bodies of each size built by repeating corpus text and pathological patterns, to show
     /// that analysis time grows linearly with the body. Each body is analyzed twice and the second
     /// run is timed, as a long-running server would see it.
-    func scaling(_ corpus: EvalCorpus, megabytes: [Int]) throws -> [String] {
+    func scaling(_ corpus: EvalCorpus, megabytes: [Int]) async throws -> [String] {
         let sample = corpus.documents.prefix(40).map(\.text).joined(separator: "\n")
         let flattened = String(sample.unicodeScalars.filter { $0.properties.isAlphabetic || $0 == " " }.map(Character.init))
         let patterns: [(label: String, unit: String)] = [
@@ -127,10 +127,10 @@ struct EvalRunner {
                 let body = String(repeating: pattern.unit, count: repeats)
                 let request = AnalyzeRequest(article: Article(body: body))
                 // A first run warms the allocator (fresh pages cost the kernel more than the analysis).
-                _ = try self.analyze(request)
+                _ = try await self.analyze(request)
                 let start = clock.now
                 let cpuStart = Self.threadCPUSeconds()
-                let response = try self.analyze(request)
+                let response = try await self.analyze(request)
                 let cpu = Self.threadCPUSeconds() - cpuStart
                 let seconds = Self.seconds(clock.now - start)
                 timings.append(

@@ -18,9 +18,10 @@ struct ServerOptions: ParsableArguments {
         } catch {
             throw CommandFailure(message: "--server \(server): \(error.message)", status: ExitStatus.usage)
         }
-        return TTRPCClient(
-            configuration: ClientConfiguration(
-                target: target, connectionsPerEndpoint: connectionsPerEndpoint, threads: threads))
+        var configuration = ClientConfiguration(
+            target: target, connectionsPerEndpoint: connectionsPerEndpoint, threads: threads)
+        configuration.eventLoopGroup = SharedEventLoops.group
+        return TTRPCClient(configuration: configuration)
     }
 
     /// The failure for a call that did not reach the server, naming the address.
