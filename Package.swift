@@ -72,3 +72,25 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (Fuzz/Targets), outside the normal build: scripts/fuzz
+// builds them with QUOTEWIRE_FUZZ=1 and -sanitize=fuzzer,address.
+if Context.environment["QUOTEWIRE_FUZZ"] != nil {
+    let fuzzTargets: [(product: String, target: String, dependencies: [Target.Dependency])] = [
+        ("fuzz-frames", "FuzzFrames", [
+            "QuotewireRPC", "QuotewireModel", "QuotewireAnalysis",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOEmbedded", package: "swift-nio"),
+        ]),
+        ("fuzz-model", "FuzzModel", ["QuotewireModel"]),
+        ("fuzz-analysis", "FuzzAnalysis", ["QuotewireAnalysis", "QuotewireModel"]),
+    ]
+    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/Support/FuzzSupport"))
+    for fuzz in fuzzTargets {
+        package.targets.append(
+            .executableTarget(
+                name: fuzz.target, dependencies: fuzz.dependencies + ["FuzzSupport"],
+                path: "Fuzz/Targets/\(fuzz.target)"))
+        package.products.append(.executable(name: fuzz.product, targets: [fuzz.target]))
+    }
+}

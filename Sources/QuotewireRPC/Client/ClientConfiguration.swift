@@ -1,4 +1,5 @@
 import NIOCore
+import QuotewireModel
 
 /// Every knob of a ``TTRPCClient``.
 public struct ClientConfiguration: Sendable {
@@ -22,11 +23,15 @@ public struct ClientConfiguration: Sendable {
     /// singleton group when it is also Swift Concurrency's executor, which
     /// saves a thread hop per call). The client does not shut it down.
     public var eventLoopGroup: (any EventLoopGroup)?
+    /// Metadata sent with every call, after the call's own
+    /// ``CallOptions/metadata`` (e.g. credentials: see ``setBearerToken(_:)``).
+    public var defaultMetadata: [KeyValue]
 
     public init(
         target: ClientTarget, connectionsPerEndpoint: Int = 1, connectTimeout: Duration = .seconds(5),
         reconnectBackoff: Backoff = Backoff(), retryPolicy: RetryPolicy = RetryPolicy(),
-        maxFrameBytes: Int = 4 << 20, threads: Int = 1, dnsRefreshInterval: Duration = .seconds(30)
+        maxFrameBytes: Int = 4 << 20, threads: Int = 1, dnsRefreshInterval: Duration = .seconds(30),
+        defaultMetadata: [KeyValue] = []
     ) {
         self.target = target
         self.connectionsPerEndpoint = max(1, connectionsPerEndpoint)
@@ -37,5 +42,13 @@ public struct ClientConfiguration: Sendable {
         self.threads = max(1, threads)
         self.dnsRefreshInterval = dnsRefreshInterval
         self.eventLoopGroup = nil
+        self.defaultMetadata = defaultMetadata
+    }
+
+    /// Sends `authorization: Bearer TOKEN` with every call, replacing any
+    /// authorization already in ``defaultMetadata``.
+    public mutating func setBearerToken(_ token: String) {
+        self.defaultMetadata.removeAll { $0.key.lowercased() == BearerTokenAuthorizer.metadataKey }
+        self.defaultMetadata.append(KeyValue(key: BearerTokenAuthorizer.metadataKey, value: "Bearer \(token)"))
     }
 }

@@ -71,7 +71,8 @@ public final class TTRPCClient: Sendable {
         while true {
             do throws(RPCError) {
                 let requestBytes = try Self.encodeRequest(
-                    service: service, method: method, payload: payload, deadline: deadline, metadata: options.metadata)
+                    service: service, method: method, payload: payload, deadline: deadline,
+                    metadata: self.metadata(for: options))
                 let connection = try await self.pool.connection()
                 return try await connection.unary(requestBytes: requestBytes, deadline: deadline)
             } catch where error.code == .unavailable && options.isIdempotent && attempt < policy.maxAttempts {
@@ -98,10 +99,11 @@ public final class TTRPCClient: Sendable {
         let (responses, continuation) = AsyncThrowingStream<Response, any Error>.makeStream()
         let deadline = options.timeout.map { NIODeadline.now() + TimeAmount($0) }
         let pool = self.pool
+        let metadata = self.metadata(for: options)
         let task = Task {
             do {
                 let requestBytes = try Self.encodeRequest(
-                    service: service, method: method, payload: [], deadline: deadline, metadata: options.metadata)
+                    service: service, method: method, payload: [], deadline: deadline, metadata: metadata)
                 let connection = try await pool.connection()
                 let encoded = requests.map { try $0.protobufBytes() }
                 for try await bytes in connection.stream(
@@ -116,6 +118,13 @@ public final class TTRPCClient: Sendable {
         }
         continuation.onTermination = { _ in task.cancel() }
         return responses
+    }
+
+    /// The call's own metadata followed by the client's defaults (servers
+    /// read the first value of a key, so the call's own wins).
+    private func metadata(for options: CallOptions) -> [KeyValue] {
+        let defaults = self.configuration.defaultMetadata
+        return defaults.isEmpty ? options.metadata : options.metadata + defaults
     }
 
     static func encodeRequest(

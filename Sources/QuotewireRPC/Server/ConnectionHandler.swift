@@ -10,8 +10,15 @@ import QuotewireModel
 /// completes, or when their deadline passes, whichever comes first (the
 /// loser's result is dropped and its task cancelled). Responses are flushed
 /// through a ``FlushCoalescer``.
-final class ConnectionHandler: ChannelInboundHandler {
+///
+/// Back-pressure: the handler stops reading from the socket while the
+/// connection's outbound buffer is over its high-water mark (a client that
+/// does not read its responses) or while a stream holds more unconsumed
+/// inbound bytes than its budget (a client that streams faster than the
+/// handler consumes), and reads again once both clear.
+final class ConnectionHandler: ChannelDuplexHandler {
     typealias InboundIn = InboundFrame
+    typealias OutboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
     private struct Call {
@@ -21,6 +28,7 @@ final class ConnectionHandler: ChannelInboundHandler {
         var timer: Scheduled<Void>?
         var task: Task<Void, Never>?
         var inbound: RawRequestStream.Continuation?
+        var budget: InboundBudget?
     }
 
     private let registry: ServiceRegistry
@@ -40,6 +48,11 @@ final class ConnectionHandler: ChannelInboundHandler {
     private var isClosing = false
     private var lastActivity = NIODeadline.now()
     private var idleTimer: Scheduled<Void>?
+    private var isWritable = true
+    private var hasPendingRead = false
+    /// Streams over their inbound budget, with the timer that fails a stream
+    /// whose handler stays stalled for the idle timeout.
+    private var overBudgetStreams: [UInt32: Scheduled<Void>?] = [:]
 
     init(
         registry: ServiceRegistry, configuration: ServerConfiguration, state: ServerState, threadPool: NIOThreadPool,
@@ -85,6 +98,9 @@ final class ConnectionHandler: ChannelInboundHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         self.flusher?.beginRead()
+        // Only whole frames count as activity: a client that trickles bytes
+        // (slowloris) is still idle and is closed by the idle timeout.
+        self.lastActivity = .now()
         switch Self.unwrapInboundIn(data) {
         case .frame(let frame):
             self.observer?.bytesReceived(FrameHeader.size + Int(frame.header.length))
@@ -110,7 +126,6 @@ final class ConnectionHandler: ChannelInboundHandler {
     }
 
     func channelReadComplete(context: ChannelHandlerContext) {
-        self.lastActivity = .now()
         self.flusher?.endRead()
         context.fireChannelReadComplete()
     }
@@ -120,6 +135,9 @@ final class ConnectionHandler: ChannelInboundHandler {
         self.idleTimer?.cancel()
         let calls = self.calls
         self.calls.removeAll()
+        for (_, timer) in self.overBudgetStreams { timer?.cancel() }
+        self.overBudgetStreams.removeAll()
+        self.state.callsEnded(calls.count)
         for (_, call) in calls {
             call.timer?.cancel()
             call.task?.cancel()
@@ -129,6 +147,46 @@ final class ConnectionHandler: ChannelInboundHandler {
         self.observer?.connectionClosed(peer: self.peer)
         self.state.removeConnection(context.channel)
         context.fireChannelInactive()
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        self.isWritable = context.channel.isWritable
+        self.resumeReadingIfAllowed()
+        context.fireChannelWritabilityChanged()
+    }
+
+    func read(context: ChannelHandlerContext) {
+        if self.isWritable, self.overBudgetStreams.isEmpty {
+            context.read()
+        } else {
+            self.hasPendingRead = true
+        }
+    }
+
+    private func resumeReadingIfAllowed() {
+        guard self.hasPendingRead, self.isWritable, self.overBudgetStreams.isEmpty, let context = self.context else {
+            return
+        }
+        self.hasPendingRead = false
+        context.read()
+    }
+
+    /// A stream's handler took enough messages to be within budget again.
+    private func streamWithinBudget(_ streamID: UInt32) {
+        guard let timer = self.overBudgetStreams.removeValue(forKey: streamID) else { return }
+        timer?.cancel()
+        self.resumeReadingIfAllowed()
+    }
+
+    /// While the connection does not read it cannot see the client leave
+    /// (its FIN waits behind the unread bytes): a stream whose handler takes
+    /// nothing for the idle timeout is failed, which frees it and resumes reading.
+    private func streamStalled(_ streamID: UInt32) {
+        guard self.overBudgetStreams[streamID] != nil else { return }
+        let limit = self.configuration.maxQueuedStreamBytes
+        let error = RPCError(
+            code: .resourceExhausted, message: "the stream's handler fell behind by more than \(limit) bytes")
+        self.complete(streamID, outcome: .failure(error))
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
@@ -236,10 +294,12 @@ final class ConnectionHandler: ChannelInboundHandler {
             self.runTask(for: streamID) { try await body(payload, context) }
 
         case .streaming(let body):
-            let (requests, inbound) = RawRequestStream.makeStream()
+            let budget = InboundBudget(limit: self.configuration.maxQueuedStreamBytes)
+            let (requests, inbound) = RawRequestStream.makeStream(onConsume: self.budgetReleaser(streamID, budget))
             if frame.header.flags.contains(.remoteOpen) {
-                if !request.payload.isEmpty { inbound.yield(request.payload) }
-                self.insertCall(streamID, method: method, deadline: deadline, isStreaming: true, inbound: inbound)
+                self.insertCall(
+                    streamID, method: method, deadline: deadline, isStreaming: true, inbound: inbound, budget: budget)
+                if !request.payload.isEmpty { self.enqueue(request.payload, on: streamID) }
             } else {
                 inbound.yield(request.payload)
                 inbound.finish()
@@ -282,7 +342,7 @@ final class ConnectionHandler: ChannelInboundHandler {
             return
         }
         if !frame.header.flags.contains(.noData) {
-            inbound.yield(Array(buffer: frame.payload))
+            self.enqueue(Array(buffer: frame.payload), on: streamID)
         }
         if frame.header.flags.contains(.remoteClosed) {
             inbound.finish()
@@ -290,21 +350,47 @@ final class ConnectionHandler: ChannelInboundHandler {
         }
     }
 
+    /// Hands a message to a stream's handler; over budget, reading pauses.
+    private func enqueue(_ message: [UInt8], on streamID: UInt32) {
+        guard let call = self.calls[streamID], let inbound = call.inbound else { return }
+        if call.budget?.add(message.count) == true, self.overBudgetStreams[streamID] == nil {
+            let handler = self.loopBound
+            self.overBudgetStreams[streamID] = self.configuration.idleTimeout.map {
+                self.eventLoop.scheduleTask(in: TimeAmount($0)) { handler.value.streamStalled(streamID) }
+            }
+        }
+        inbound.yield(message)
+    }
+
+    /// Called by a stream's consumer, on any thread, for each message it takes.
+    private func budgetReleaser(_ streamID: UInt32, _ budget: InboundBudget) -> @Sendable (Int) -> Void {
+        let handler = self.loopBound
+        let eventLoop = self.eventLoop
+        return { count in
+            if budget.release(count) {
+                eventLoop.execute { handler.value.streamWithinBudget(streamID) }
+            }
+        }
+    }
+
     private func insertCall(
         _ streamID: UInt32, method: MethodDescriptor, deadline: NIODeadline?, isStreaming: Bool,
-        inbound: RawRequestStream.Continuation? = nil
+        inbound: RawRequestStream.Continuation? = nil, budget: InboundBudget? = nil
     ) {
-        var call = Call(method: method, started: .now(), isStreaming: isStreaming, inbound: inbound)
+        var call = Call(method: method, started: .now(), isStreaming: isStreaming, inbound: inbound, budget: budget)
         if let deadline {
             let handler = self.loopBound
             call.timer = self.eventLoop.scheduleTask(deadline: deadline) { handler.value.expire(streamID) }
         }
         self.calls[streamID] = call
+        self.state.callsStarted(1)
     }
 
     /// Answers a call with its handler's outcome, unless it was answered already.
     private func complete(_ streamID: UInt32, outcome: Result<[UInt8]?, any Error>) {
         guard let call = self.calls.removeValue(forKey: streamID) else { return }
+        self.state.callsEnded(1)
+        self.streamWithinBudget(streamID)
         call.timer?.cancel()
         call.task?.cancel()  // a no-op when the task produced the outcome
         call.inbound?.finish()

@@ -14,9 +14,6 @@ enum MethodHandler: Sendable {
     }
 }
 
-/// The request messages of a stream, still encoded.
-typealias RawRequestStream = AsyncThrowingStream<[UInt8], any Error>
-
 /// Sends one encoded response message of a stream; returns once it is written.
 struct ResponseSink: Sendable {
     let send: @Sendable ([UInt8]) async throws -> Void

@@ -17,8 +17,13 @@ public struct ServerConfiguration: Sendable {
     /// Most concurrent calls on one connection; beyond it calls are answered
     /// RESOURCE_EXHAUSTED.
     public var maxStreamsPerConnection: Int
-    /// A connection with no calls in flight that sends nothing for this long
-    /// is closed; `nil` never closes.
+    /// Most bytes a stream may have received that its handler has not yet
+    /// taken; over it the connection stops reading until the handler catches
+    /// up, and a handler that takes nothing for the idle timeout fails the
+    /// stream RESOURCE_EXHAUSTED.
+    public var maxQueuedStreamBytes: Int
+    /// A connection with no calls in flight that completes no frame for this
+    /// long is closed (trickled bytes do not count); `nil` never closes.
     public var idleTimeout: Duration?
     /// How long in-flight calls may run after a graceful shutdown starts;
     /// calls still running then are answered UNAVAILABLE.
@@ -37,6 +42,7 @@ public struct ServerConfiguration: Sendable {
         maxFrameBytes: Int = 4 << 20,
         maxConnections: Int = 1024,
         maxStreamsPerConnection: Int = 1024,
+        maxQueuedStreamBytes: Int = 8 << 20,
         idleTimeout: Duration? = .seconds(300),
         shutdownGrace: Duration = .seconds(10),
         threads: Int = System.coreCount,
@@ -48,6 +54,7 @@ public struct ServerConfiguration: Sendable {
         self.maxFrameBytes = maxFrameBytes
         self.maxConnections = maxConnections
         self.maxStreamsPerConnection = maxStreamsPerConnection
+        self.maxQueuedStreamBytes = max(1, maxQueuedStreamBytes)
         self.idleTimeout = idleTimeout
         self.shutdownGrace = shutdownGrace
         self.threads = max(1, threads)

@@ -6,6 +6,7 @@ import Synchronization
 final class ServerState: Sendable {
     private let draining = Atomic<Bool>(false)
     private let tasks = Atomic<Int>(0)
+    private let calls = Atomic<Int>(0)
     private let connections = Mutex<[ObjectIdentifier: any Channel]>([:])
     let maxConnections: Int
 
@@ -34,6 +35,20 @@ final class ServerState: Sendable {
 
     func taskFinished() {
         self.tasks.subtract(1, ordering: .releasing)
+    }
+
+    /// Calls in the connections' tables (answered later than during their
+    /// read: offloaded, asynchronous and streaming calls).
+    var liveCalls: Int {
+        self.calls.load(ordering: .relaxed)
+    }
+
+    func callsStarted(_ count: Int) {
+        self.calls.add(count, ordering: .relaxed)
+    }
+
+    func callsEnded(_ count: Int) {
+        self.calls.subtract(count, ordering: .relaxed)
     }
 
     /// Adds a connection unless the limit is reached or the server drains.

@@ -30,7 +30,7 @@ public final class TTRPCServer: Sendable {
     /// The configuration the server runs with.
     public let configuration: ServerConfiguration
     private let registry: ServiceRegistry
-    private let state: ServerState
+    let state: ServerState
     private let group: MultiThreadedEventLoopGroup
     private let threadPool: NIOThreadPool
     private let logger: Logger
@@ -148,7 +148,10 @@ public final class TTRPCServer: Sendable {
         }
     }
 
-    private func initializeConnection(_ channel: any Channel) -> EventLoopFuture<Void> {
+    /// Sets up an accepted connection: the connection limit, then the frame
+    /// decoder and the connection handler. Package-visible for the fuzz
+    /// harness, which feeds bytes through it on an `EmbeddedChannel`.
+    package func initializeConnection(_ channel: any Channel) -> EventLoopFuture<Void> {
         guard self.state.tryAddConnection(channel) else {
             self.logger.debug(
                 "Refused a connection", metadata: ["limit": "\(self.configuration.maxConnections)"])

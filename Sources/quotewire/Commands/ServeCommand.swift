@@ -56,6 +56,14 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Address of the metrics listener (default: the --host address, or 127.0.0.1).")
     var metricsHost: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Require 'authorization: Bearer TOKEN' metadata with one of the tokens in this file (one per line).",
+            discussion: "Blank lines and # comments are ignored; an empty or unreadable file stops the server. "
+                + "grpc.health.v1.Health stays open for probes.",
+            valueName: "file"))
+    var authTokenFile: String?
+
     @OptionGroup var logging: LoggingOptions
 
     /// The options that `QUOTEWIRE_*` environment variables may set, e.g.
@@ -63,6 +71,7 @@ struct Serve: AsyncParsableCommand {
     static let environmentOptions: [EnvironmentArguments.Option] = [
         "host", "port", "unix", "max-frame-bytes", "max-connections", "max-streams-per-connection", "idle-timeout",
         "shutdown-grace", "threads", "inline-analyze-bytes", "metrics-port", "metrics-host", "log-level", "log-format",
+        "auth-token-file",
     ].map { EnvironmentArguments.Option(name: $0) }
 
     func validate() throws {
@@ -83,6 +92,15 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let logger = self.logging.bootstrap(label: "quotewire.serve")
+        var authorizer: BearerTokenAuthorizer?
+        if let path = self.authTokenFile {
+            do {
+                authorizer = BearerTokenAuthorizer(tokenFile: try TokenFile(contentsOf: path))
+            } catch {
+                printError("quotewire: --auth-token-file: \(error)")
+                throw ExitStatus.noInput
+            }
+        }
         var targets: [BindTarget] = []
         if self.unix == nil || self.host != nil || self.port != nil {
             targets.append(.tcp(host: self.host ?? "127.0.0.1", port: self.port ?? 7807))
@@ -97,7 +115,8 @@ struct Serve: AsyncParsableCommand {
             idleTimeout: self.idleTimeout > 0 ? .milliseconds(Int64(self.idleTimeout * 1000)) : nil,
             shutdownGrace: .milliseconds(Int64(self.shutdownGrace * 1000)),
             threads: self.threads,
-            version: QuotewireVersion.current)
+            version: QuotewireVersion.current,
+            authorizer: authorizer?.authorizer)
         var metrics: (registry: PrometheusCollectorRegistry, group: MultiThreadedEventLoopGroup)?
         if self.metricsPort != nil {
             let registry = PrometheusCollectorRegistry()

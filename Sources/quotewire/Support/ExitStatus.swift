@@ -10,6 +10,8 @@ enum ExitStatus {
     static let noInput = ExitCode(66)
     /// The server could not be reached.
     static let unavailable = ExitCode(69)
+    /// The server refused the credentials (or their absence).
+    static let noPermission = ExitCode(77)
     /// Something failed inside this program.
     static let software = ExitCode(70)
 }

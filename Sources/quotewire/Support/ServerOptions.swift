@@ -10,6 +10,13 @@ struct ServerOptions: ParsableArguments {
             discussion: "Defaults to $QUOTEWIRE_SERVER, else 127.0.0.1:7807."))
     var server: String = ProcessInfo.processInfo.environment["QUOTEWIRE_SERVER"] ?? "127.0.0.1:7807"
 
+    @Option(
+        help: ArgumentHelp(
+            "A file whose first token line is sent as 'authorization: Bearer TOKEN' on every call.",
+            discussion: "Blank lines and # comments are skipped. Defaults to $QUOTEWIRE_TOKEN_FILE.",
+            valueName: "file"))
+    var tokenFile: String? = ProcessInfo.processInfo.environment["QUOTEWIRE_TOKEN_FILE"]
+
     /// A client of the server; a malformed address is a usage error.
     func makeClient(connectionsPerEndpoint: Int = 1, threads: Int = 1) throws(CommandFailure) -> TTRPCClient {
         let target: ClientTarget
@@ -21,11 +28,27 @@ struct ServerOptions: ParsableArguments {
         var configuration = ClientConfiguration(
             target: target, connectionsPerEndpoint: connectionsPerEndpoint, threads: threads)
         configuration.eventLoopGroup = SharedEventLoops.group
+        if let tokenFile {
+            do {
+                // TokenFile(contentsOf:) guarantees at least one token.
+                configuration.setBearerToken(try TokenFile(contentsOf: tokenFile).tokens[0])
+            } catch {
+                throw CommandFailure(message: "--token-file: \(error)", status: ExitStatus.noInput)
+            }
+        }
         return TTRPCClient(configuration: configuration)
     }
 
-    /// The failure for a call that did not reach the server, naming the address.
+    /// The failure for a call that did not succeed, naming the address; a
+    /// refused credential says how to give one.
     func unreachable(_ error: RPCError) -> CommandFailure {
-        CommandFailure(message: "cannot reach the server at \(server): \(error.message)", status: ExitStatus.unavailable)
+        if error.code == .unauthenticated {
+            let hint = tokenFile == nil ? " (pass --token-file FILE)" : " (check --token-file \(tokenFile ?? ""))"
+            return CommandFailure(
+                message: "the server at \(server) refused the call: \(error.message)\(hint)",
+                status: ExitStatus.noPermission)
+        }
+        return CommandFailure(
+            message: "cannot reach the server at \(server): \(error.message)", status: ExitStatus.unavailable)
     }
 }
