@@ -56,10 +56,17 @@ public struct EvaluationCounts: Sendable, Hashable {
 
 /// Precision, recall and their harmonic mean.
 public struct PrecisionRecall: Sendable, Hashable {
+    /// Matches over predictions (0 without predictions).
     public var precision: Double
+    /// Matches over gold (0 without gold).
     public var recall: Double
+    /// The harmonic mean of precision and recall.
     public var f1: Double
 
+    /// - Parameters:
+    ///   - matches: predictions that match a gold item.
+    ///   - predictions: all predictions.
+    ///   - gold: all gold items.
     public init(matches: Int, predictions: Int, gold: Int) {
         self.precision = EvaluationCounts.ratio(matches, predictions)
         self.recall = EvaluationCounts.ratio(matches, gold)

@@ -36,4 +36,13 @@ struct ActorRegistryTests {
         let response = try TestSupport.analyze("Tom Ray visited Lima. Ana Soto said the trip was short.")
         #expect(response.actors.map(\.name) == ["Ana Soto"])
     }
+
+    @Test("a description with the name as an aside resolves to the named person")
+    func resolvesNamedAside() throws {
+        let body = "A spokesman for the ministry, Omar Haddad, said the talks would resume. Haddad added that nobody left."
+        let response = try TestSupport.analyze(body)
+        #expect(response.quotes.count == 2)
+        let names = Set(response.quotes.compactMap { quote in response.actors.first { $0.id == quote.speakerID }?.name })
+        #expect(names == ["Omar Haddad"])
+    }
 }

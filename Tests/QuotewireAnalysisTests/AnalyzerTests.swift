@@ -66,4 +66,32 @@ struct AnalyzerTests {
             #expect(Int(span.end) <= body.unicodeScalars.count)
         }
     }
+
+    @Test("random mixes of tricky pieces keep every span inside the body")
+    func survivesRandomInput() throws {
+        let pieces = [
+            "said", "Said", " ", "\n", "\n\n", "“", "”", "\"", "'", "’", "‘", "«", "»", "„", ",", ".", ":", ";", "?", "(",
+            ")", "—", "Gov.", "U.S.", "Ana", "Soto", "she", "they", "according to", "urged", "Congress", "to", "that",
+            "expectations", "These include", "and", "😀", "قال", "é", "\u{0}", "asked", "called for", "warning",
+        ]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<300 {
+            var body = ""
+            for _ in 0..<Int(state % 60) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                body += pieces[Int(state >> 33) % pieces.count]
+            }
+            let response = try TestSupport.analyze(body)
+            let length = UInt32(body.unicodeScalars.count)
+            for quote in response.quotes {
+                let span = try #require(quote.span)
+                #expect(span.start <= span.end && span.end <= length)
+            }
+            for demand in response.demands {
+                let span = try #require(demand.actionSpan)
+                #expect(span.start <= span.end && span.end <= length)
+            }
+            state = state &* 6_364_136_223_846_793_005 &+ 1
+        }
+    }
 }

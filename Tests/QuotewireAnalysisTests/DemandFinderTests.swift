@@ -61,4 +61,21 @@ struct DemandFinderTests {
         let options = AnalyzeOptions(offsetUnit: .unicodeScalar, skipDemands: true)
         #expect(try TestSupport.analyze("Ana Pole urged Congress to act.", options: options).demands.isEmpty)
     }
+
+    @Test("a negation belongs to the action, not to the addressee")
+    func keepsNegationInAction() throws {
+        let found = try demands("Governor Rosa Lind warned the council not to raise fares.")
+        #expect(found.first?.1 == "council")
+        #expect(found.first?.3 == "not to raise fares")
+    }
+
+    @Test("an object that is not a noun phrase is no addressee")
+    func rejectsNonNounAddressee() throws {
+        #expect(try demands("The clerk pleaded guilty to two counts of fraud.").isEmpty)
+    }
+
+    @Test("a directive noun followed by an object is a verb, not a demand noun")
+    func ignoresVerbUseOfNoun() throws {
+        #expect(try demands("Council delays vote as mayor demands state funds").isEmpty)
+    }
 }

@@ -27,4 +27,11 @@ struct SentenceSplitterTests {
     func splitsAtParagraphs() {
         #expect(sentences("A headline\nThe story begins here.") == ["A headline", "The story begins here."])
     }
+
+    @Test("an abbreviation ends the sentence before a sentence opener")
+    func splitsAfterAbbreviationBeforeOpener() {
+        #expect(sentences("She moved to the U.S. The move was hard. He met Gov. Lee.") == [
+            "She moved to the U.S.", "The move was hard.", "He met Gov. Lee.",
+        ])
+    }
 }

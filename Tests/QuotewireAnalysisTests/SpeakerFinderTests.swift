@@ -36,4 +36,15 @@ struct SpeakerFinderTests {
     func rejectsNonSubjects() {
         #expect(subject("The plan works, said Ortiz.", cue: "said") == nil)
     }
+
+    @Test("an inverted subject cannot be followed by a verb")
+    func rejectsSubjectOfContent() {
+        let (text, index) = TestSupport.index("The vote, said the state, was close. The vote, said the state was close.")
+        let tokens = index.tokens
+        let cues = tokens.indices.filter { text.string(tokens[$0].range) == "said" }
+        let first = SpeakerFinder().subject(after: cues[0], before: index.sentence(of: cues[0]).end, in: tokens)
+        let second = SpeakerFinder().subject(after: cues[1], before: index.sentence(of: cues[1]).end, in: tokens)
+        #expect(first.map { text.string(Int(tokens[$0.lowerBound].start)..<Int(tokens[$0.upperBound - 1].end)) } == "the state")
+        #expect(second == nil)
+    }
 }

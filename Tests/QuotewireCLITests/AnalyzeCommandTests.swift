@@ -33,6 +33,22 @@ import Testing
         for key in ["actors", "quotes", "demands", "stats"] { #expect(json[key] != nil, "missing \(key)") }
         let stats = try #require(json["stats"] as? [String: Any])
         #expect(stats["bodyBytes"] as? Int == Self.article.utf8.count)
+
+        // Who said what: the direct quote is Lena Ortiz's, and she demands something of the council.
+        let actors = try #require(json["actors"] as? [[String: Any]])
+        let ortiz = try #require(actors.first { $0["name"] as? String == "Lena Ortiz" }, "actors: \(actors)")
+        #expect(ortiz["kind"] as? String == "ACTOR_KIND_PERSON")
+        let quotes = try #require(json["quotes"] as? [[String: Any]])
+        let direct = try #require(quotes.first { $0["kind"] as? String == "QUOTE_KIND_DIRECT" })
+        #expect((direct["text"] as? String)?.hasPrefix("We have waited long enough for this") == true)
+        #expect(direct["speakerId"] as? String == ortiz["id"] as? String)
+        #expect(direct["cue"] as? String == "said")
+        let demands = try #require(json["demands"] as? [[String: Any]])
+        let demand = try #require(demands.first, "no demand found")
+        #expect(demand["demanderId"] as? String == ortiz["id"] as? String)
+        #expect(demand["action"] as? String == "approve the dredging contract")
+        let council = actors.first { $0["id"] as? String == demand["addresseeId"] as? String }
+        #expect(council?["name"] as? String == "city council")
         server.signal(SIGTERM)
         #expect(await server.waitForExit() == 0)
     }
@@ -70,6 +86,22 @@ import Testing
             try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])["articleId"] as? String
         }
         #expect(ids == (0..<25).map { "a" + String(format: "%02d", $0) })
+    }
+
+    @Test func offsetsCountInTheUnitAsked() async throws {
+        // "é" is 2 UTF-8 bytes, 1 UTF-16 unit, 1 scalar; "😀" is 4 bytes, 2 UTF-16 units, 1 scalar.
+        let text = "Café 😀 news. \"We will win,\" Mayor Ana Ruiz said.\n"
+        var starts: [String: Int] = [:]
+        for unit in ["utf8", "utf16", "unicode"] {
+            let outcome = try await QuotewireProcess.run(["analyze", "--local", "--jsonl", "--offsets", unit, "-"], stdin: text)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+            let quote = try #require((json["quotes"] as? [[String: Any]])?.first, "no quote in \(outcome.stdout)")
+            starts[unit] = (quote["span"] as? [String: Int])?["start"]
+        }
+        let prefix = "Café 😀 news. \""
+        #expect(starts["utf8"] == prefix.utf8.count)
+        #expect(starts["utf16"] == prefix.utf16.count)
+        #expect(starts["unicode"] == prefix.unicodeScalars.count)
     }
 
     @Test func standardInputIsAnArticle() async throws {

@@ -26,7 +26,7 @@ enum ActorWords {
         ministry government inc. corp. company police pentagon kremlin journal press tribune cnn fbi cia nato \
         ice dhs doj gop un eu league coalition center centre network channel magazine reuters bloomberg poll \
         republicans democrats officials authorities enforcement customs immigration security service services \
-        administration organization institution board staff
+        administration organization institution board staff hall
         """
     )
     static let governmentWords = WordLists.set(

@@ -5,6 +5,8 @@ import QuotewireModel
 struct MentionParser: Sendable {
     func parse(_ phrase: Range<Int>, _ tokens: [Token], _ text: TextBuffer) -> ParsedMention? {
         guard !phrase.isEmpty else { return nil }
+        // `A spokeswoman for the governor, Dana Whitfield,`: the name in the aside is the actor.
+        if let aside = self.namedAside(in: phrase, tokens) { return self.parse(aside, tokens, text) }
         var end = phrase.lowerBound
         while end < phrase.upperBound, tokens[end].kind == .word || tokens[end].kind == .number
             || (tokens[end].kind == .singleQuote && end > phrase.lowerBound)
@@ -23,13 +25,17 @@ struct MentionParser: Sendable {
         let last = tokens[end - 1]
         let endsCapitalized = last.isCapitalized || self.isAllCaps(last, text)
         if !endsCapitalized {
-            let hasTitle = ActorWords.titles.contains(last.hash)
+            // The head is the last word before a prepositional phrase: `spokeswoman` in `spokeswoman for the mayor`.
+            var headEnd = start + 1
+            while headEnd < end, !WordLists.innerPrepositions.contains(tokens[headEnd].hash) { headEnd += 1 }
+            let head = tokens[headEnd - 1]
+            let hasTitle = ActorWords.titles.contains(head.hash)
             let isOrganization = tokens[start..<end].contains { ActorWords.organizationWords.contains($0.hash) }
             return ParsedMention(
-                form: .descriptive, core: start..<end, name: start..<end, title: hasTitle ? start..<end : start..<start,
+                form: .descriptive, core: start..<end, name: start..<end, title: hasTitle ? start..<headEnd : start..<start,
                 affiliation: start..<start,
-                kind: isOrganization ? .organization : (last.endsInS ? .group : .person),
-                gender: .unknown, key: last.hash
+                kind: isOrganization ? .organization : (head.endsInS ? .group : .person),
+                gender: .unknown, key: head.hash
             )
         }
         // The run of capitalized words (joined by `of`) that ends the mention.
@@ -78,6 +84,18 @@ struct MentionParser: Sendable {
             form: .named, core: start..<end, name: name, title: title, affiliation: affiliation, kind: kind,
             gender: gender, key: key
         )
+    }
+
+    /// A capitalized name between commas inside the phrase, if any.
+    private func namedAside(in phrase: Range<Int>, _ tokens: [Token]) -> Range<Int>? {
+        guard let comma = phrase.first(where: { tokens[$0].kind == .comma }), comma > phrase.lowerBound else { return nil }
+        var end = comma + 1
+        while end < phrase.upperBound, tokens[end].kind == .word, tokens[end].isCapitalized { end += 1 }
+        guard end > comma + 1, end == phrase.upperBound || tokens[end].kind == .comma,
+            !tokens[phrase.lowerBound..<comma].contains(where: { $0.isCapitalized && $0.kind == .word })
+                || WordLists.determiners.contains(tokens[phrase.lowerBound].hash)
+        else { return nil }
+        return (comma + 1)..<end
     }
 
     func gender(_ hash: WordHash) -> Gender {

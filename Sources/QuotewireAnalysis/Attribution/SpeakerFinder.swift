@@ -28,16 +28,7 @@ struct SpeakerFinder: Sendable {
         if tokens[index].kind == .word && WordLists.pronouns.contains(tokens[index].hash) {
             return index..<(index + 1)
         }
-        var phrase = self.phrase(endingAt: index, from: sentenceStart, in: tokens)
-        // An appositive (`Smith, 44,` / `Smith, the author,`): reach for the name before it.
-        if let current = phrase, current.lowerBound - 2 >= sentenceStart, tokens[current.lowerBound - 1].kind == .comma,
-            tokens[current.lowerBound].kind == .number || !tokens[current.lowerBound].isCapitalized,
-            tokens[current.lowerBound - 2].isCapitalized,
-            !WordLists.sentenceAdverbs.contains(tokens[current.lowerBound - 2].hash),
-            let name = self.phrase(endingAt: current.lowerBound - 2, from: sentenceStart, in: tokens)
-        {
-            phrase = name.lowerBound..<current.upperBound
-        }
+        let phrase = self.phrase(endingAt: index, from: sentenceStart, in: tokens)
         guard let found = phrase, tokens[found.upperBound - 1].kind == .word else { return nil }
         return found
     }
@@ -57,10 +48,19 @@ struct SpeakerFinder: Sendable {
         let opening = tokens[position].kind
         guard closing == .comma ? opening == .comma : opening == .openBracket else { return nil }
         let asideStart = tokens[position + 1]
+        let before = tokens[position - 1]
+        // `A spokeswoman for the governor, Dana Whitfield, said`: a description, then the name as aside.
+        if closing == .comma, asideStart.isCapitalized, before.kind == .word, !before.isCapitalized,
+            !WordLists.pronouns.contains(before.hash),
+            let description = self.phrase(endingAt: position - 1, from: sentenceStart, in: tokens),
+            WordLists.determiners.contains(tokens[description.lowerBound].hash)
+        {
+            return description.lowerBound..<(index + 1)
+        }
         guard closing == .closeBracket || asideStart.kind == .number || !asideStart.isCapitalized
             || WordLists.determiners.contains(asideStart.hash)
         else { return nil }
-        guard tokens[position - 1].isCapitalized || WordLists.pronouns.contains(tokens[position - 1].hash),
+        guard before.isCapitalized || WordLists.pronouns.contains(before.hash),
             let name = self.phrase(endingAt: position - 1, from: sentenceStart, in: tokens)
         else { return nil }
         return name.lowerBound..<(index + 1)
@@ -77,6 +77,8 @@ struct SpeakerFinder: Sendable {
             index += 1
         }
         guard index > start else { return nil }
+        // `said the state was reviewing`: a noun phrase followed by a verb is the content's subject.
+        if index < sentenceEnd, tokens[index].kind == .word { return nil }
         let hasName = tokens[start..<index].contains { $0.isCapitalized }
         let startsWithDeterminer = WordLists.determiners.contains(tokens[start].hash)
         return hasName || startsWithDeterminer ? start..<index : nil

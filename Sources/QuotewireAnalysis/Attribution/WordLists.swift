@@ -34,6 +34,7 @@ enum WordLists {
     static let that = WordHash("that")
     static let colon = WordHash(":")
     static let but = WordHash("but")
+    static let then = WordHash("then")
     static let or = WordHash("or")
     static let `for` = WordHash("for")
     static let irregularPasts = set(

@@ -42,8 +42,12 @@ struct CueFinder: Sendable {
                 continue
             }
             guard let entry = self.lexicon.entry(token.hash) else { continue }
+            // A capitalized cue inside a sentence is a name (`Will`, `Hope`), unless the words around it are
+            // capitalized too, as in a title-case headline (`Mayor Says City Is Ready`).
+            let isTitleCase = index + 1 < tokens.count && tokens[index + 1].isCapitalized
+                && !tokens[index + 1].startsParagraph && index > 0 && tokens[index - 1].isCapitalized
             if token.isCapitalized && !token.startsParagraph && index > 0 && tokens[index - 1].kind == .word
-                && entry.form != .past
+                && entry.form != .past && !isTitleCase
             {
                 continue
             }
@@ -85,7 +89,7 @@ struct CueFinder: Sendable {
                     continue
                 }
             }
-            if entry.form == .base, index > 0, tokens[index - 1].kind == .word,
+            if entry.form == .base, index > 0, tokens[index - 1].kind == .word, Self.nounLike.contains(token.hash),
                 !WordLists.verbLicensors.contains(tokens[index - 1].hash), !WordLists.pronouns.contains(tokens[index - 1].hash),
                 !tokens[index - 1].isCapitalized, !tokens[index - 1].endsInS
             {

@@ -80,7 +80,8 @@ struct CueLexicon: Sendable {
     static let weakForms: [String] = [
         "support", "supporting", "spoke", "speaking", "known", "pledged", "thought", "planned", "plan", "plans",
         "state", "states", "comments", "charged", "attacks", "felt", "find", "report", "pushed", "knew", "believed",
-        "note", "remarks", "require", "claim", "wanted",
+        "note", "remarks", "require", "claim", "wanted", "supports", "call", "deemed", "spoken", "endorse",
+        "appear", "seem",
     ]
 
     /// The particles that may follow this inflected verb.

@@ -19,7 +19,7 @@ struct DemandFinder: Sendable {
         }
         for position in index.tokens.indices where index.tokens[position].kind == .word
             && DirectiveWords.nouns.contains(index.tokens[position].hash) && !cueTokens.contains(position)
-            && !index.isQuoted[position]
+            && !index.isQuoted[position] && self.isNounUse(position, index.tokens)
         {
             demands.append(contentsOf: self.nounDemands(at: position, index, cues: cueTokens))
         }
@@ -52,8 +52,8 @@ struct DemandFinder: Sendable {
         let end = self.clauseEnd(from: cue.last + 1, sentence, tokens)
         guard cue.last + 1 < end else { return nil }
         // `urged Congress to pass ...`
-        if !isCallFor, let (addressee, toToken) = self.addresseeBeforeTo(from: cue.last + 1, end, tokens),
-            let action = self.scalars(toToken + 1, end, tokens)
+        if !isCallFor, let (addressee, actionStart) = self.addresseeBeforeTo(from: cue.last + 1, end, tokens),
+            let action = self.scalars(actionStart, end, tokens)
         {
             return DemandCandidate(
                 cue: cue.first..<(cue.last + 1), action: action, demander: demander, addressee: addressee,
@@ -70,11 +70,28 @@ struct DemandFinder: Sendable {
     }
 
     /// `Congress to`, `the states to`: a short noun phrase followed by `to`.
+    /// Returns the addressee and the first token of the action (after `to`, or the negation before it).
     private func addresseeBeforeTo(from start: Int, _ end: Int, _ tokens: [Token]) -> (Range<Int>, Int)? {
         var position = start
         while position < end, position - start <= 6, tokens[position].kind == .word {
             if tokens[position].hash == WordLists.to {
-                return position > start ? (start..<position, position) : nil
+                // The word after `to` must be a verb: `urged Congress to act`, not `told REVOLT TV ... posted to its`.
+                guard position > start, position + 1 < end, tokens[position + 1].kind == .word,
+                    !tokens[position + 1].isCapitalized, !WordLists.determiners.contains(tokens[position + 1].hash),
+                    !WordLists.pronouns.contains(tokens[position + 1].hash)
+                else { return nil }
+                // `warned the Fed not to act`: the negation belongs to the action.
+                var addresseeEnd = position
+                while addresseeEnd > start, DirectiveWords.negations.contains(tokens[addresseeEnd - 1].hash) {
+                    addresseeEnd -= 1
+                }
+                // The addressee is a noun phrase: a name, a pronoun, a determiner or a plural (`pleaded guilty to` is not).
+                let head = tokens[start]
+                guard addresseeEnd > start,
+                    head.isCapitalized || DirectiveWords.objectPronouns.contains(head.hash)
+                        || WordLists.determiners.contains(head.hash) || tokens[addresseeEnd - 1].endsInS
+                else { return nil }
+                return (start..<addresseeEnd, addresseeEnd < position ? addresseeEnd : position + 1)
             }
             if tokens[position].hash == WordLists.that { return nil }
             position += 1
@@ -83,6 +100,14 @@ struct DemandFinder: Sendable {
     }
 
     // MARK: - Nouns
+
+    /// `expectations for cooperation`, `their demands.`: a noun; `mayor demands state funds`: a verb with an object.
+    private func isNounUse(_ position: Int, _ tokens: [Token]) -> Bool {
+        guard position + 1 < tokens.count, tokens[position + 1].kind == .word, !tokens[position + 1].startsParagraph else {
+            return true
+        }
+        return DirectiveWords.afterNoun.contains(tokens[position + 1].hash)
+    }
 
     private func nounDemands(at position: Int, _ index: DocumentIndex, cues: Set<Int>) -> [DemandCandidate] {
         let tokens = index.tokens
@@ -204,7 +229,15 @@ struct DemandFinder: Sendable {
     private func clauseEnd(from start: Int, _ sentence: Sentence, _ tokens: [Token]) -> Int {
         var position = start
         let end = min(sentence.end, start + Attributor.maximumContentTokens)
-        while position < end, tokens[position].kind != .semicolon { position += 1 }
+        while position < end, tokens[position].kind != .semicolon {
+            // `called for a prosecutor, saying ...`, `asked for help, which ...`: the action ends at the comma.
+            if tokens[position].kind == .comma, position + 1 < end,
+                DirectiveWords.actionEnders.contains(tokens[position + 1].hash) || tokens[position + 1].endsInIng
+            {
+                break
+            }
+            position += 1
+        }
         return position
     }
 

@@ -16,6 +16,7 @@ enum CharacterClass {
 
     static func isUpper(_ value: UInt32) -> Bool {
         if value < 0x80 { return value >= 0x41 && value <= 0x5A }
+        if value < 0xC0 || (value >= 0x2000 && value <= 0x2BFF) || (value >= 0x1F000 && value <= 0x1FAFF) { return false }
         guard let scalar = Unicode.Scalar(value) else { return false }
         return scalar.properties.isUppercase
     }

@@ -3,6 +3,11 @@
 /// word follows. Abbreviations never end a sentence because their period
 /// belongs to the word token.
 struct SentenceSplitter: Sendable {
+    /// Capitalized function words that open a sentence but never continue a name.
+    static let sentenceOpeners = WordSet(
+        ["the", "he", "she", "they", "it", "we", "i", "but", "and", "in", "this", "that", "his", "her", "their", "its",
+            "a", "an", "there", "some", "many", "if", "when", "while", "after", "as"].map(WordHash.init))
+
     func split(_ tokens: [Token]) -> [Sentence] {
         var sentences: [Sentence] = []
         var first = 0
@@ -11,6 +16,15 @@ struct SentenceSplitter: Sendable {
             if index > first && tokens[index].startsParagraph {
                 sentences.append(Sentence(first: first, end: index))
                 first = index
+            }
+            // `... in the U.S. The talks ...`: an abbreviation closes the sentence before a sentence opener.
+            if tokens[index].endsWithPeriod, index + 1 < tokens.count, !tokens[index + 1].startsParagraph,
+                tokens[index + 1].isCapitalized, Self.sentenceOpeners.contains(tokens[index + 1].hash)
+            {
+                sentences.append(Sentence(first: first, end: index + 1))
+                first = index + 1
+                index += 1
+                continue
             }
             guard tokens[index].kind == .terminator else {
                 index += 1

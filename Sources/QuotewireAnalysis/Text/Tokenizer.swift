@@ -53,7 +53,8 @@ struct Tokenizer: Sendable {
             tokens.append(
                 Token(
                     start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: index), kind: kind,
-                    hash: hash, isCapitalized: CharacterClass.isUpper(value), startsParagraph: atParagraphStart,
+                    hash: hash, isCapitalized: kind == .word && CharacterClass.isUpper(value),
+                    startsParagraph: atParagraphStart,
                     paragraph: paragraph
                 )
             )
@@ -62,6 +63,7 @@ struct Tokenizer: Sendable {
             {
                 tokens[tokens.count - 1].endsInS = true
             }
+            if kind == .word && scalars[index - 1] == 0x2E { tokens[tokens.count - 1].endsWithPeriod = true }
             if kind == .word && index - start > 3 {
                 let last = scalars[index - 1] | 0x20
                 let secondLast = scalars[index - 2] | 0x20

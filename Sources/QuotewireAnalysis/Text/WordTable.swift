@@ -1,36 +1,49 @@
 /// A read-only map from ``WordHash`` to values, with open addressing on the
-/// hash itself: lookups cost a few instructions, with no `Hasher` round.
-struct WordTable<Value: Sendable>: Sendable {
-    private var keys: [UInt64]
-    private var values: [Value?]
+/// hash itself: lookups cost a few instructions, with no `Hasher` round and
+/// no reference counting.
+///
+/// Tables are lexicons built once, as static constants, and live as long as
+/// the process: their storage is allocated once and never freed. Do not build
+/// them per request.
+struct WordTable<Value: BitwiseCopyable & Sendable>: @unchecked Sendable {
+    private let keys: UnsafeMutablePointer<UInt64>
+    private let values: UnsafeMutablePointer<Value>
     private let mask: Int
 
     init(_ pairs: [(WordHash, Value)]) {
         var capacity = 16
         while capacity < pairs.count * 3 { capacity <<= 1 }
-        self.keys = [UInt64](repeating: 0, count: capacity)
-        self.values = [Value?](repeating: nil, count: capacity)
+        self.keys = .allocate(capacity: capacity)
+        self.keys.initialize(repeating: 0, count: capacity)
+        self.values = .allocate(capacity: capacity)
         self.mask = capacity - 1
-        for (key, value) in pairs { self.insert(key, value) }
-    }
-
-    private mutating func insert(_ key: WordHash, _ value: Value) {
-        let stored = key.value == 0 ? 1 : key.value
-        var slot = Int(truncatingIfNeeded: stored ^ (stored >> 29)) & self.mask
-        while self.keys[slot] != 0 && self.keys[slot] != stored { slot = (slot + 1) & self.mask }
-        self.keys[slot] = stored
-        self.values[slot] = value
+        for (key, value) in pairs {
+            let stored = Self.stored(key)
+            var slot = Self.slot(stored, self.mask)
+            while self.keys[slot] != 0 && self.keys[slot] != stored { slot = (slot + 1) & self.mask }
+            self.keys[slot] = stored
+            (self.values + slot).initialize(to: value)
+        }
     }
 
     subscript(_ key: WordHash) -> Value? {
-        let stored = key.value == 0 ? 1 : key.value
-        var slot = Int(truncatingIfNeeded: stored ^ (stored >> 29)) & self.mask
+        let stored = Self.stored(key)
+        var slot = Self.slot(stored, self.mask)
         while true {
             let found = self.keys[slot]
             if found == stored { return self.values[slot] }
             if found == 0 { return nil }
             slot = (slot + 1) & self.mask
         }
+    }
+
+    /// Zero marks an empty slot, so a hash of zero is stored as one.
+    private static func stored(_ key: WordHash) -> UInt64 {
+        key.value == 0 ? 1 : key.value
+    }
+
+    private static func slot(_ stored: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: stored ^ (stored >> 29)) & mask
     }
 }
 

@@ -1,3 +1,4 @@
+import NIOCore
 import QuotewireModel
 
 /// Every knob of a ``TTRPCClient``.
@@ -18,6 +19,10 @@ public struct ClientConfiguration: Sendable {
     public var threads: Int
     /// How often a DNS target is resolved again.
     public var dnsRefreshInterval: Duration
+    /// Event loops to run on instead of `threads` new ones (e.g. NIO's
+    /// singleton group when it is also Swift Concurrency's executor, which
+    /// saves a thread hop per call). The client does not shut it down.
+    public var eventLoopGroup: (any EventLoopGroup)?
     /// Metadata sent with every call, after the call's own
     /// ``CallOptions/metadata`` (e.g. credentials: see ``setBearerToken(_:)``).
     public var defaultMetadata: [KeyValue]
@@ -36,6 +41,7 @@ public struct ClientConfiguration: Sendable {
         self.maxFrameBytes = maxFrameBytes
         self.threads = max(1, threads)
         self.dnsRefreshInterval = dnsRefreshInterval
+        self.eventLoopGroup = nil
         self.defaultMetadata = defaultMetadata
     }
 

@@ -11,12 +11,20 @@ import QuotewireModel
 public final class TTRPCClient: Sendable {
     /// The configuration the client runs with.
     public let configuration: ClientConfiguration
-    private let group: MultiThreadedEventLoopGroup
+    private let group: any EventLoopGroup
+    /// Whether the client made its threads (and so stops them on close).
+    private let ownsGroup: Bool
     private let pool: ConnectionPool
 
     public init(configuration: ClientConfiguration) {
         self.configuration = configuration
-        self.group = MultiThreadedEventLoopGroup(numberOfThreads: configuration.threads)
+        if let shared = configuration.eventLoopGroup {
+            self.group = shared
+            self.ownsGroup = false
+        } else {
+            self.group = MultiThreadedEventLoopGroup(numberOfThreads: configuration.threads)
+            self.ownsGroup = true
+        }
         self.pool = ConnectionPool(configuration: configuration, group: self.group)
     }
 
@@ -29,7 +37,7 @@ public final class TTRPCClient: Sendable {
     /// Closes every connection and stops the client's threads.
     public func close() async {
         self.pool.close()
-        try? await self.group.shutdownGracefully()
+        if self.ownsGroup { try? await self.group.shutdownGracefully() }
     }
 
     // MARK: Generic calls

@@ -13,6 +13,12 @@ struct Eval: AsyncParsableCommand {
     @Argument(help: "A folder with text/ and attributions/ subfolders.")
     var directory: String
 
+    @Flag(help: "Analyze in this process (the default).")
+    var local = false
+
+    @Option(help: "Analyze through the server at this address instead (host:port, unix:/path, ...).")
+    var server: String?
+
     @Flag(help: "Print the figures as JSON.")
     var json = false
 
@@ -42,6 +48,7 @@ struct Eval: AsyncParsableCommand {
 
     func validate() throws {
         guard self.repeat >= 1 else { throw ValidationError("--repeat must be at least 1") }
+        if self.local && self.server != nil { throw ValidationError("--local and --server cannot be combined") }
     }
 
     func run() async throws {
@@ -59,23 +66,34 @@ struct Eval: AsyncParsableCommand {
                 throw ExitCode(64)
             }
         }
-        let analyzer = Analyzer()
-        let analyze: (AnalyzeRequest) throws -> AnalyzeResponse = { request in try analyzer.analyze(request) }
-        let runner = EvalRunner(analyze: analyze)
-        let report = try runner.evaluate(corpus, repetitions: self.repeat)
+        let backend: any AnalysisBackend
+        if let server = self.server {
+            let target = try TargetOptions.parse(["--server", server])
+            do {
+                backend = try await target.makeBackend()
+            } catch {
+                printError("quotewire: \(error.message)")
+                throw error.status
+            }
+        } else {
+            backend = LocalAnalysisBackend()
+        }
+        let runner = EvalRunner(analyze: { request in try await backend.analyze(request) })
+        let report = try await runner.evaluate(corpus, repetitions: self.repeat)
         if self.showAnalysis {
-            print(try runner.analysisListing(corpus))
+            print(try await runner.analysisListing(corpus))
         }
         if self.showErrors > 0 {
-            print(try runner.errors(corpus, limit: self.showErrors, includeMatches: self.showMatches))
+            print(try await runner.errors(corpus, limit: self.showErrors, includeMatches: self.showMatches))
         }
         if self.json {
             print(report.json(perDocument: self.perDocument))
         } else {
             print(report.table(perDocument: self.perDocument))
         }
+        await backend.close()
         if self.scaling {
-            for line in try runner.scaling(corpus, megabytes: self.scalingMegabytes.split(separator: ",").compactMap { Int($0) }) { print(line) }
+            for line in try await runner.scaling(corpus, megabytes: self.scalingMegabytes.split(separator: ",").compactMap { Int($0) }) { print(line) }
         }
     }
 }

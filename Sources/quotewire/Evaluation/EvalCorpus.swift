@@ -20,7 +20,7 @@ struct EvalCorpus {
         var description: String {
             switch self {
             case .notADirectory(let path): return "\(path) is not a directory (expected text/ and attributions/ in it)"
-            case .noTexts(let path): return "\(path)/text holds no .txt files"
+            case .noTexts(let path): return "\(path) holds no .txt files (in text/ or at its top level)"
             }
         }
     }

@@ -27,6 +27,7 @@ struct ServerOptions: ParsableArguments {
         }
         var configuration = ClientConfiguration(
             target: target, connectionsPerEndpoint: connectionsPerEndpoint, threads: threads)
+        configuration.eventLoopGroup = SharedEventLoops.group
         if let tokenFile {
             do {
                 // TokenFile(contentsOf:) guarantees at least one token.
