@@ -34,6 +34,23 @@ import Testing
         #expect(health.status == 0, "\(health.stderr)")
         #expect(health.stdout.contains("SERVING"))
 
+        let analyzeRefused = try await QuotewireProcess.run(
+            ["analyze", "--server", server.address, "-"], stdin: "\"Yes,\" she said.\n")
+        #expect(analyzeRefused.status == 77)
+        #expect(analyzeRefused.stderr.contains("--token-file"))
+        let analyze = try await QuotewireProcess.run(
+            ["analyze", "--server", server.address, "--token-file", clientToken, "--json", "-"],
+            stdin: "\"Yes,\" she said.\n")
+        #expect(analyze.status == 0, "\(analyze.stderr)")
+
+        let corpus = try EvalCommandTests().writeCorpus()
+        defer { corpus.remove() }
+        let evalRefused = try await QuotewireProcess.run(["eval", corpus.url.path, "--server", server.address])
+        #expect(evalRefused.status == 77)
+        let eval = try await QuotewireProcess.run(
+            ["eval", corpus.url.path, "--server", server.address, "--token-file", clientToken, "--json"])
+        #expect(eval.status == 0, "\(eval.stderr)")
+
         let load = try await QuotewireProcess.run([
             "load", "--server", server.address, "--method", "ping", "--requests", "50", "--token-file", clientToken,
             "--json",

@@ -19,6 +19,12 @@ struct Eval: AsyncParsableCommand {
     @Option(help: "Analyze through the server at this address instead (host:port, unix:/path, ...).")
     var server: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "With --server: a file whose first token line is sent as 'authorization: Bearer TOKEN'.",
+            valueName: "file"))
+    var tokenFile: String?
+
     @Flag(help: "Print the figures as JSON.")
     var json = false
 
@@ -68,7 +74,8 @@ struct Eval: AsyncParsableCommand {
         }
         let backend: any AnalysisBackend
         if let server = self.server {
-            let target = try TargetOptions.parse(["--server", server])
+            let credentials = self.tokenFile.map { ["--token-file", $0] } ?? []
+            let target = try TargetOptions.parse(["--server", server] + credentials)
             do {
                 backend = try await target.makeBackend()
             } catch {
