@@ -44,11 +44,11 @@ struct Bench: ParsableCommand {
                     try await withThrowingTaskGroup(of: Int.self) { group in
                         for worker in 0..<workers {
                             group.addTask {
+                                // Every (pass, article) pair is one unit of work, dealt out in turn,
+                                // so that each thread is busy even with fewer articles than threads.
                                 var quotes = 0
-                                for _ in 0..<passes {
-                                    for index in stride(from: worker, to: requests.count, by: workers) {
-                                        quotes &+= try analyzer.analyze(requests[index]).quotes.count
-                                    }
+                                for unit in stride(from: worker, to: requests.count * passes, by: workers) {
+                                    quotes &+= try analyzer.analyze(requests[unit % requests.count]).quotes.count
                                 }
                                 return quotes
                             }
