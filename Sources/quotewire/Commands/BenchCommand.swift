@@ -86,7 +86,11 @@ struct Bench: ParsableCommand {
         @Flag(help: "Print JSON instead of a line of text.")
         var json = false
 
+        @Flag(help: "Also time encoding the AnalyzeResponse of the article (actors, quotes, demands).")
+        var response = false
+
         func run() throws {
+            if response { try benchResponse() }
             let sentence = ascii
                 ? "\"We will keep working with every county,\" the governor said on Tuesday, adding that aid would follow. "
                 : "“We will keep working with every county,” the governor said on Tuesday, adding that aid would follow. "
@@ -116,6 +120,28 @@ struct Bench: ParsableCommand {
             } else {
                 print("AnalyzeRequest of \(bytes.count) bytes (\(ascii ? "ASCII" : "curly quotes")): encode \(Int(encodeNs)) ns/op, decode \(Int(decodeNs)) ns/op")
             }
+        }
+
+        /// Encode and decode time of the AnalyzeResponse for the article.
+        private func benchResponse() throws {
+            let body = SyntheticArticle.body(bytes: bodyBytes)
+            let answer = try Analyzer().analyze(AnalyzeRequest(article: Article(id: "bench", body: body)))
+            let bytes = try answer.protobufBytes()
+            let clock = ContinuousClock()
+            var size = 0
+            let encode = try clock.measure {
+                for _ in 0..<iterations { size &+= try answer.protobufBytes().count }
+            }
+            let decode = try clock.measure {
+                for _ in 0..<iterations { size &+= try AnalyzeResponse(protobuf: bytes).quotes.count }
+            }
+            guard size == (bytes.count + answer.quotes.count) * iterations else {
+                throw ValidationError("benchmark self-check failed")
+            }
+            print(
+                "AnalyzeResponse of \(bytes.count) bytes (\(answer.quotes.count) quotes, \(answer.actors.count) actors): "
+                    + "encode \(Int(Self.nanoseconds(encode) / Double(iterations))) ns/op, "
+                    + "decode \(Int(Self.nanoseconds(decode) / Double(iterations))) ns/op")
         }
 
         static func nanoseconds(_ duration: Duration) -> Double {
