@@ -56,7 +56,7 @@ struct Bench: ParsableCommand {
                         for try await _ in group {}
                     }
                 }
-                let seconds = Codec.nanoseconds(elapsed) / 1e9
+                let seconds = elapsed.inSeconds
                 let count = Double(articles.count * passes)
                 let perSecond = count / seconds
                 let megabytesPerSecond = Double(bytes * passes) / 1e6 / seconds
@@ -113,8 +113,8 @@ struct Bench: ParsableCommand {
             guard encodedSize == bytes.count * iterations, decodedSize == body.utf8.count * iterations else {
                 throw ValidationError("benchmark self-check failed")
             }
-            let encodeNs = Self.nanoseconds(encode) / Double(iterations)
-            let decodeNs = Self.nanoseconds(decode) / Double(iterations)
+            let encodeNs = encode.inSeconds * 1e9 / Double(iterations)
+            let decodeNs = decode.inSeconds * 1e9 / Double(iterations)
             if json {
                 print(#"{"messageBytes":\#(bytes.count),"encodeNsPerOp":\#(Int(encodeNs)),"decodeNsPerOp":\#(Int(decodeNs))}"#)
             } else {
@@ -140,12 +140,9 @@ struct Bench: ParsableCommand {
             }
             print(
                 "AnalyzeResponse of \(bytes.count) bytes (\(answer.quotes.count) quotes, \(answer.actors.count) actors): "
-                    + "encode \(Int(Self.nanoseconds(encode) / Double(iterations))) ns/op, "
-                    + "decode \(Int(Self.nanoseconds(decode) / Double(iterations))) ns/op")
+                    + "encode \(Int(encode.inSeconds * 1e9 / Double(iterations))) ns/op, "
+                    + "decode \(Int(decode.inSeconds * 1e9 / Double(iterations))) ns/op")
         }
 
-        static func nanoseconds(_ duration: Duration) -> Double {
-            Double(duration.components.seconds) * 1e9 + Double(duration.components.attoseconds) / 1e9
-        }
     }
 }

@@ -118,7 +118,7 @@ struct Load: AsyncParsableCommand {
             statistics, elapsed in
             guard live else { return }
             let snapshot = statistics.snapshot()
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let seconds = elapsed.inSeconds
             let p99 = snapshot.total == 0 ? 0 : Double(snapshot.histogram.valueAtPercentile(99)) / 1e6
             StandardError.write(
                 "\r\u{1B}[2K\(snapshot.total) calls, \(Int(Double(snapshot.total) / max(seconds, 0.001))) calls/s, "

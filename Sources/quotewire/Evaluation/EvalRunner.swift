@@ -35,7 +35,7 @@ struct EvalRunner {
             }
         }
         report.analyzedDocuments = corpus.documents.count * repetitions
-        report.analysisSeconds = Self.seconds(elapsed)
+        report.analysisSeconds = elapsed.inSeconds
         report.analysisCPUSeconds = cpuSeconds
         return report
     }
@@ -132,7 +132,7 @@ struct EvalRunner {
                 let cpuStart = Self.threadCPUSeconds()
                 let response = try await self.analyze(request)
                 let cpu = Self.threadCPUSeconds() - cpuStart
-                let seconds = Self.seconds(clock.now - start)
+                let seconds = (clock.now - start).inSeconds
                 timings.append(
                     "\(EvalReport.format(Double(body.utf8.count) / 1e6, digits: 1)) MB: "
                         + "\(EvalReport.format(cpu * 1000, digits: 1)) ms CPU, \(EvalReport.format(seconds * 1000, digits: 1)) ms wall "
@@ -158,10 +158,5 @@ struct EvalRunner {
         #else
         return 0
         #endif
-    }
-
-    static func seconds(_ duration: Duration) -> Double {
-        let parts = duration.components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }
 }

@@ -10,9 +10,7 @@ struct LoadReport: Sendable {
     let statistics: LoadStatistics.Snapshot
     let elapsed: Duration
 
-    var seconds: Double {
-        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    }
+    var seconds: Double { elapsed.inSeconds }
 
     var callsPerSecond: Double { seconds > 0 ? Double(statistics.total) / seconds : 0 }
 

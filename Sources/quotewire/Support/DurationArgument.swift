@@ -28,7 +28,5 @@ struct DurationArgument: ExpressibleByArgument, Sendable, Hashable, CustomString
 
     var description: String { text }
 
-    var seconds: Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
-    }
+    var seconds: Double { duration.inSeconds }
 }
