@@ -62,13 +62,13 @@ struct Eval: AsyncParsableCommand {
         do {
             corpus = try EvalCorpus(directory: self.directory)
         } catch {
-            FileHandle.standardError.write(Data("quotewire eval: \(error)\n".utf8))
+            printError("quotewire eval: \(error)")
             throw ExitCode(64)
         }
         if let only = self.only {
             corpus.documents = corpus.documents.filter { $0.name.contains(only) }
             guard !corpus.documents.isEmpty else {
-                FileHandle.standardError.write(Data("quotewire eval: no document name contains \(only)\n".utf8))
+                printError("quotewire eval: no document name contains \(only)")
                 throw ExitCode(64)
             }
         }
