@@ -22,13 +22,24 @@ struct Quotewire: AsyncParsableCommand {
     static func main() async {
         let arguments = environment.apply(
             to: Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
-        if let command = arguments.first, clientCommands.contains(command) {
-            // Calls then resume on the event loop that read their answer, with no
-            // hop to Swift Concurrency's own threads: a large saving per call. Not
-            // for `serve`, whose tasks may compute and must not hold up I/O.
-            SharedEventLoops.installAsConcurrencyExecutor()
+        // What `AsyncParsableCommand.main` does, with the executor installed
+        // between parsing and running: `load --threads` sizes the event loops.
+        do {
+            var command = try parseAsRoot(arguments)
+            if let name = arguments.first, clientCommands.contains(name) {
+                // Calls then resume on the event loop that read their answer, with no
+                // hop to Swift Concurrency's own threads: a large saving per call. Not
+                // for `serve`, whose tasks may compute and must not hold up I/O.
+                SharedEventLoops.installAsConcurrencyExecutor(threads: (command as? Load)?.threads)
+            }
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
         }
-        await main(arguments)
     }
 }
 
@@ -42,7 +53,9 @@ enum QuotewireVersion {
 enum SharedEventLoops {
     nonisolated(unsafe) private(set) static var group: MultiThreadedEventLoopGroup?
 
-    static func installAsConcurrencyExecutor() {
+    /// - Parameter threads: event loop threads; nil for one per core.
+    static func installAsConcurrencyExecutor(threads: Int? = nil) {
+        if let threads { NIOSingletons.groupLoopCountSuggestion = threads }
         if NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor() {
             group = MultiThreadedEventLoopGroup.singleton
         }

@@ -51,8 +51,14 @@ final class ClientConnection: Sendable {
         let eventLoop = self.channel.eventLoop
         let promise = eventLoop.makePromise(of: [UInt8].self)
         let handler = self.handler
-        eventLoop.execute {
+        if eventLoop.inEventLoop {
+            // Already on the connection's loop (the CLI runs its tasks on the event
+            // loops): start now rather than a loop tick later.
             handler.value.startUnary(requestBytes: requestBytes, deadline: deadline, promise: promise)
+        } else {
+            eventLoop.execute {
+                handler.value.startUnary(requestBytes: requestBytes, deadline: deadline, promise: promise)
+            }
         }
         do {
             return try await withTaskCancellationHandler {

@@ -34,6 +34,12 @@ struct Load: AsyncParsableCommand {
     @Option(help: "Connections per endpoint.")
     var connections = 1
 
+    @Option(
+        help: ArgumentHelp(
+            "Event-loop threads the load generator runs on.",
+            discussion: "One thread drives tens of thousands of calls a second and leaves the most CPU to a server on the same machine; raise it when the generator itself is the bottleneck."))
+    var threads = 1
+
     @Option(help: "Measured calls to make.")
     var requests: Int?
 
@@ -70,6 +76,7 @@ struct Load: AsyncParsableCommand {
     func validate() throws {
         if concurrency < 1 { throw ValidationError("--concurrency must be at least 1") }
         if connections < 1 { throw ValidationError("--connections must be at least 1") }
+        if !(1...256).contains(threads) { throw ValidationError("--threads must be from 1 to 256") }
         if let requests, requests < 1 { throw ValidationError("--requests must be at least 1") }
         if let rate, !(rate > 0) { throw ValidationError("--rate must be more than 0") }
         if let synthetic, synthetic < 1 { throw ValidationError("--synthetic must be at least 1 byte") }
@@ -110,7 +117,6 @@ struct Load: AsyncParsableCommand {
         let shape = LoadShape(
             concurrency: concurrency, requests: requests ?? (duration == nil ? 10_000 : nil),
             duration: duration?.duration, rate: rate, warmup: warmup?.duration, timeout: timeout.duration)
-        let threads = min(ProcessInfo.processInfo.activeProcessorCount, max(1, connections * 2))
         let client = try server.makeClient(connectionsPerEndpoint: connections, threads: threads)
         let statistics = LoadStatistics()
         let live = StandardError.isTerminal && !json
