@@ -71,6 +71,20 @@ final class ClientConnection: Sendable {
         }
     }
 
+    /// Makes a unary call with an encoded `ttrpc.Request` held in a buffer;
+    /// the future completes on the connection's loop.
+    func unary(requestBody: ByteBuffer, deadline: NIODeadline?) -> EventLoopFuture<ByteBuffer> {
+        let eventLoop = self.channel.eventLoop
+        let promise = eventLoop.makePromise(of: ByteBuffer.self)
+        let handler = self.handler
+        if eventLoop.inEventLoop {
+            handler.value.startUnary(requestBody: requestBody, deadline: deadline, promise: promise)
+        } else {
+            eventLoop.execute { handler.value.startUnary(requestBody: requestBody, deadline: deadline, promise: promise) }
+        }
+        return promise.futureResult
+    }
+
     /// Opens a stream: sends the requests as Data frames, then closes the
     /// client side; the returned sequence carries the response payloads.
     func stream<Requests: AsyncSequence & Sendable>(

@@ -10,6 +10,7 @@ final class ClientHandler: ChannelInboundHandler {
 
     private enum Pending {
         case unary(EventLoopPromise<[UInt8]>, timer: Scheduled<Void>?)
+        case unaryBuffer(EventLoopPromise<ByteBuffer>, timer: Scheduled<Void>?)
         case stream(AsyncThrowingStream<[UInt8], any Error>.Continuation, timer: Scheduled<Void>?)
     }
 
@@ -41,6 +42,23 @@ final class ClientHandler: ChannelInboundHandler {
         let timer = deadline.flatMap { self.scheduleDeadline($0, streamID: streamID) }
         self.pending[streamID] = .unary(promise, timer: timer)
         self.write(streamID: streamID, type: .request, flags: [], payload: requestBytes)
+    }
+
+    /// Sends a unary request already encoded in a buffer (a ``PreparedCall``);
+    /// `promise` receives the response payload or an ``RPCError``.
+    func startUnary(requestBody: ByteBuffer, deadline: NIODeadline?, promise: EventLoopPromise<ByteBuffer>) {
+        guard let streamID = self.allocateStreamID(), let context = self.context else {
+            promise.fail(RPCError(code: .unavailable, message: "the connection is closed"))
+            return
+        }
+        let timer = deadline.flatMap { self.scheduleDeadline($0, streamID: streamID) }
+        self.pending[streamID] = .unaryBuffer(promise, timer: timer)
+        var buffer = context.channel.allocator.buffer(capacity: FrameHeader.size + requestBody.readableBytes)
+        buffer.writeFrameHeader(
+            FrameHeader(length: UInt32(truncatingIfNeeded: requestBody.readableBytes), streamID: streamID, type: .request))
+        buffer.writeImmutableBuffer(requestBody)
+        context.write(Self.wrapOutboundOut(buffer), promise: nil)
+        self.flusher?.didWrite()
     }
 
     /// Opens a stream (Request with remote-open); answers arrive on `responses`.
@@ -85,6 +103,9 @@ final class ClientHandler: ChannelInboundHandler {
         guard let pending = self.pending.removeValue(forKey: streamID) else { return }
         switch pending {
         case .unary(let promise, let timer):
+            timer?.cancel()
+            promise.fail(error)
+        case .unaryBuffer(let promise, let timer):
             timer?.cancel()
             promise.fail(error)
         case .stream(let continuation, let timer):
@@ -134,30 +155,39 @@ final class ClientHandler: ChannelInboundHandler {
 
     private func handleResponse(_ streamID: UInt32, _ payload: ByteBuffer) {
         guard let pending = self.pending.removeValue(forKey: streamID) else { return }
-        let outcome: Result<[UInt8], RPCError>
-        do {
-            let response = try payload.withUnsafeReadableBytes { try TTRPCResponse(protobuf: $0, limits: .default) }
-            if let status = response.status, status.code != 0 {
-                outcome = .failure(RPCError(status: status))
-            } else {
-                outcome = .success(response.payload)
-            }
-        } catch {
-            outcome = .failure(RPCError(code: .internal, message: "undecodable response: \(error)"))
-        }
+        let outcome = Self.decodeResponse(payload)
         switch pending {
         case .unary(let promise, let timer):
+            timer?.cancel()
+            promise.completeWith(outcome.map { Array(buffer: $0) }.mapError { $0 as any Error })
+        case .unaryBuffer(let promise, let timer):
             timer?.cancel()
             promise.completeWith(outcome.mapError { $0 as any Error })
         case .stream(let continuation, let timer):
             timer?.cancel()
             switch outcome {
             case .success(let bytes):
-                if !bytes.isEmpty { continuation.yield(bytes) }
+                if bytes.readableBytes > 0 { continuation.yield(Array(buffer: bytes)) }
                 continuation.finish()
             case .failure(let error):
                 continuation.finish(throwing: error)
             }
+        }
+    }
+
+    /// The payload of an OK `ttrpc.Response`, or its status as an error. An OK
+    /// response is the payload field alone (see ``OKResponseCodec``): sliced
+    /// out without a copy; anything else goes through the codec.
+    static func decodeResponse(_ body: ByteBuffer) -> Result<ByteBuffer, RPCError> {
+        if let payload = OKResponseCodec.payload(ofOKResponse: body) { return .success(payload) }
+        do {
+            let response = try body.withUnsafeReadableBytes { try TTRPCResponse(protobuf: $0, limits: .default) }
+            if let status = response.status, status.code != 0 {
+                return .failure(RPCError(status: status))
+            }
+            return .success(ByteBuffer(bytes: response.payload))
+        } catch {
+            return .failure(RPCError(code: .internal, message: "undecodable response: \(error)"))
         }
     }
 

@@ -90,7 +90,7 @@ final class ConnectionPool: Sendable {
 
     /// Walks the slots from the cursor: a ready connection is taken; an idle
     /// slot out of backoff starts connecting and is taken; a slot already
-    /// connecting is taken only when nothing else is usable.
+    /// connecting is taken only when nothing else is usable (round-robin too).
     private func choose(excluding attempted: Set<Int>) -> Choice {
         self.state.withLockedValue { state -> Choice in
             guard !state.isClosed else { return .unavailable("the client is closed") }
@@ -121,7 +121,11 @@ final class ConnectionPool: Sendable {
                 state.slots[index].connecting = task
                 return .connect(task, slot: index)
             }
-            if let (task, index) = connecting { return .connect(task, slot: index) }
+            if let (task, index) = connecting {
+                // Waiters spread over the slots being connected, as calls do over ready ones.
+                state.cursor = index + 1
+                return .connect(task, slot: index)
+            }
             return .unavailable("no endpoint of \(self.configuration.target) is reachable")
         }
     }

@@ -14,7 +14,7 @@ public final class TTRPCClient: Sendable {
     private let group: any EventLoopGroup
     /// Whether the client made its threads (and so stops them on close).
     private let ownsGroup: Bool
-    private let pool: ConnectionPool
+    let pool: ConnectionPool
 
     public init(configuration: ClientConfiguration) {
         self.configuration = configuration
@@ -122,7 +122,7 @@ public final class TTRPCClient: Sendable {
 
     /// The call's own metadata followed by the client's defaults (servers
     /// read the first value of a key, so the call's own wins).
-    private func metadata(for options: CallOptions) -> [KeyValue] {
+    func metadata(for options: CallOptions) -> [KeyValue] {
         let defaults = self.configuration.defaultMetadata
         return defaults.isEmpty ? options.metadata : options.metadata + defaults
     }

@@ -449,9 +449,9 @@ final class ConnectionHandler: ChannelDuplexHandler {
     @discardableResult
     private func writeResponse(_ streamID: UInt32, _ response: TTRPCResponse) -> StatusCode {
         if response.status == nil, let context = self.context,
-            OKResponseEncoder.bodySize(payloadCount: response.payload.count) <= self.configuration.maxFrameBytes
+            OKResponseCodec.bodySize(payloadCount: response.payload.count) <= self.configuration.maxFrameBytes
         {
-            let buffer = OKResponseEncoder.makeFrame(
+            let buffer = OKResponseCodec.makeFrame(
                 streamID: streamID, payload: response.payload, allocator: context.channel.allocator)
             self.observer?.bytesSent(buffer.readableBytes)
             context.write(Self.wrapOutboundOut(buffer), promise: nil)

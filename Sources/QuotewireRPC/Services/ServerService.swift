@@ -10,7 +10,7 @@ enum ServerService {
             // PingResponse has the wire shape of PingRequest: a request in
             // canonical form (just its payload field) is its own answer.
             let request = try PingRequest(protobuf: bytes)
-            if bytes.count == OKResponseEncoder.bodySize(payloadCount: request.payload.count) {
+            if bytes.count == OKResponseCodec.bodySize(payloadCount: request.payload.count) {
                 return bytes
             }
             return try PingResponse(payload: request.payload).protobufBytes()

@@ -10,7 +10,8 @@ struct Load: AsyncParsableCommand {
         discussion: """
             Closed loop by default (each of --concurrency workers calls as soon as its previous call ends); \
             with --rate, open loop: calls are scheduled by the clock and latency is measured from each \
-            call's intended start, so queueing is not hidden. Stops after --requests calls (default 10000) \
+            call's intended start, so queueing is not hidden. Failed calls are not retried: each counts as \
+            an error by status code. Stops after --requests calls (default 10000) \
             or --duration, whichever comes first. Exit status 1 when a --max-* threshold is breached or \
             every call failed.
             """
@@ -120,15 +121,21 @@ struct Load: AsyncParsableCommand {
         let client = try server.makeClient(connectionsPerEndpoint: connections, threads: threads)
         let statistics = LoadStatistics()
         let live = StandardError.isTerminal && !json
-        let elapsed = await LoadRunner(client: client, workload: workload, shape: shape).run(into: statistics) {
-            statistics, elapsed in
-            guard live else { return }
-            let snapshot = statistics.snapshot()
-            let seconds = elapsed.inSeconds
-            let p99 = snapshot.total == 0 ? 0 : Double(snapshot.histogram.valueAtPercentile(99)) / 1e6
-            StandardError.write(
-                "\r\u{1B}[2K\(snapshot.total) calls, \(Int(Double(snapshot.total) / max(seconds, 0.001))) calls/s, "
-                    + "\(snapshot.failed) errors, p99 \(String(format: "%.2f", p99)) ms")
+        let runner = LoadRunner(client: client, workload: workload, shape: shape)
+        let elapsed: Duration
+        do {
+            elapsed = try await runner.run(into: statistics) { statistics, elapsed in
+                guard live else { return }
+                let snapshot = statistics.snapshot()
+                let seconds = elapsed.inSeconds
+                let p99 = snapshot.total == 0 ? 0 : Double(snapshot.histogram.valueAtPercentile(99)) / 1e6
+                StandardError.write(
+                    "\r\u{1B}[2K\(snapshot.total) calls, \(Int(Double(snapshot.total) / max(seconds, 0.001))) calls/s, "
+                        + "\(snapshot.failed) errors, p99 \(String(format: "%.2f", p99)) ms")
+            }
+        } catch {
+            await client.close()
+            throw CommandFailure(message: "load: \(error.message)", status: ExitStatus.usage)
         }
         if live { StandardError.write("\r\u{1B}[2K") }
         await client.close()

@@ -101,16 +101,43 @@ import Testing
     }
 }
 
-@Suite struct OKResponseEncoderTests {
+@Suite struct OKResponseCodecTests {
     @Test("Matches the model codec", arguments: [0, 1, 127, 128, 300, 20_000])
     func matchesTheModelCodec(count: Int) throws {
         let payload = (0..<count).map { UInt8(truncatingIfNeeded: $0) }
-        let frame = OKResponseEncoder.makeFrame(streamID: 5, payload: payload, allocator: ByteBufferAllocator())
+        let frame = OKResponseCodec.makeFrame(streamID: 5, payload: payload, allocator: ByteBufferAllocator())
         let body = try TTRPCResponse(payload: payload).protobufBytes()
         var expected = ByteBuffer()
         expected.writeFrameHeader(FrameHeader(length: UInt32(body.count), streamID: 5, type: .response))
         expected.writeBytes(body)
         #expect(frame == expected)
-        #expect(OKResponseEncoder.bodySize(payloadCount: count) == body.count)
+        #expect(OKResponseCodec.bodySize(payloadCount: count) == body.count)
+        #expect(OKResponseCodec.payload(ofOKResponse: ByteBuffer(bytes: body)).map { Array(buffer: $0) } == payload)
+    }
+
+    @Test("Reads only what the model codec reads as an OK response, with the same payload")
+    func readsWhatTheCodecReads() throws {
+        var generator = SystemRandomNumberGenerator()
+        var bodies: [[UInt8]] = [
+            try TTRPCResponse(status: RPCStatus(code: 5, message: "nope")).protobufBytes(),
+            try TTRPCResponse(status: RPCStatus(code: 0, message: ""), payload: [1, 2, 3]).protobufBytes(),
+            [0x12, 0x05, 1, 2],  // truncated payload
+            [0x12, 0x01, 1, 0x12, 0x01, 2],  // two payload fields: the last one wins
+            [0x12, 0x81, 0x00],  // non-minimal varint length 0
+            [0x12, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01],  // length beyond any buffer
+        ]
+        for _ in 0..<2_000 {
+            let count = Int.random(in: 0...40, using: &generator)
+            var bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            if !bytes.isEmpty, Bool.random(using: &generator) { bytes[0] = 0x12 }
+            bodies.append(bytes)
+        }
+        for body in bodies {
+            guard let fast = OKResponseCodec.payload(ofOKResponse: ByteBuffer(bytes: body)) else { continue }
+            // Whatever the fast path accepts, the codec reads as OK with the same payload.
+            let decoded = try #require(try? TTRPCResponse(protobuf: body), "fast path accepted \(body)")
+            #expect(decoded.status == nil || decoded.status?.code == 0)
+            #expect(decoded.payload == Array(buffer: fast), "\(body)")
+        }
     }
 }

@@ -1,7 +1,7 @@
 import NIOCore
 
-/// Writes the frame of an OK `ttrpc.Response` straight into a buffer: the
-/// hot path of every successful unary call.
+/// Writes and reads OK `ttrpc.Response`s without the codec: the hot path of
+/// every successful unary call, on both sides.
 ///
 /// An OK response has no status and one field, `bytes payload = 2`, so its
 /// encoding is `0x12`, the payload length as a varint, then the payload
@@ -9,7 +9,7 @@ import NIOCore
 /// is byte-for-byte what the model codec produces for
 /// `TTRPCResponse(payload:)` (checked by the tests), without its C arena and
 /// intermediate array.
-enum OKResponseEncoder {
+enum OKResponseCodec {
     /// The size of the encoded `ttrpc.Response` for a payload of `count` bytes.
     static func bodySize(payloadCount count: Int) -> Int {
         count == 0 ? 0 : 1 + Self.varintSize(count) + count
@@ -31,6 +31,29 @@ enum OKResponseEncoder {
         buffer.writeInteger(UInt8(length))
         buffer.writeBytes(payload)
         return buffer
+    }
+
+    /// The payload of `body` when it is an OK response (nothing, or the
+    /// payload field alone), as a slice of it; nil for anything else (a
+    /// status, unknown fields, malformed bytes), which the codec must decode.
+    static func payload(ofOKResponse body: ByteBuffer) -> ByteBuffer? {
+        guard body.readableBytes > 0 else { return body }
+        return body.withUnsafeReadableBytes { bytes -> ByteBuffer? in
+            guard bytes[0] == 0x12 else { return nil }
+            var length: UInt64 = 0
+            var index = 1
+            var shift: UInt64 = 0
+            while true {
+                guard index < bytes.count, shift < 64 else { return nil }
+                let byte = bytes[index]
+                index += 1
+                length |= UInt64(byte & 0x7F) << shift
+                if byte & 0x80 == 0 { break }
+                shift += 7
+            }
+            guard length == UInt64(bytes.count - index) else { return nil }
+            return body.getSlice(at: body.readerIndex + index, length: Int(length))
+        }
     }
 
     private static func varintSize(_ value: Int) -> Int {
