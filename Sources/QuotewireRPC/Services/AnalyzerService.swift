@@ -9,21 +9,22 @@ public enum AnalyzerService {
     /// Request payloads below this many bytes are analyzed inline on the
     /// event loop; larger ones on the server's thread pool.
     ///
-    /// Measured with `scripts/bench/analyze-offload.sh` (release, 2 cores,
-    /// Go client, Analyze at c=8 over 2 connections plus a Ping probe on a
-    /// third; the stub analyzer, so the work is decode + encode):
-    /// - 1-8 KiB: inline is faster (1 KiB: 46k vs 26k calls/s; 8 KiB: 27k vs
-    ///   16k) with equal or better Ping p99: the thread-pool hop (~15 us per
-    ///   call) costs more than the work.
-    /// - 16 KiB: throughput ties (19k vs 17k calls/s) but offloading halves
-    ///   Analyze p99 (4.0 vs 1.9 ms).
-    /// - 64 KiB and 512 KiB: offloading wins on everything; inline at 512 KiB
-    ///   raises another connection's Ping p99 from 2.2 ms to 8.6 ms.
+    /// Measured with `scripts/bench/analyze-offload.sh` (release, 2 cores, Go
+    /// client, Analyze of a synthetic quote-dense article at c=8 over 2
+    /// connections, plus a Ping probe on a third connection), 2026-12-01:
     ///
-    /// The crossover is near 16 KiB for decode-only work; the real analysis
-    /// adds per-byte work that makes inline stalls longer, so the default
-    /// sits below it at 8 KiB. Re-run the script when the analyzer changes;
-    /// `quotewire serve --inline-analyze-bytes` overrides it.
+    /// | size   | inline calls/s | offloaded calls/s | Ping p99 inline | Ping p99 offloaded |
+    /// |--------|---------------:|------------------:|----------------:|-------------------:|
+    /// | 4 KiB  | 5,220          | 4,261             | 3.1 ms          | 0.8 ms             |
+    /// | 16 KiB | 1,103          | 1,141             | 11.8 ms         | 2.3 ms             |
+    /// | 64 KiB | 314            | 272               | 38 ms           | 2.4 ms             |
+    ///
+    /// Inline saves the thread-pool hop (about 20 % more throughput on small
+    /// articles) but holds up every other connection of the loop for the
+    /// whole analysis; from 16 KiB on it no longer pays. The default sits
+    /// between the two at 8 KiB (PolNeAR dev: 75 of 84 articles inline).
+    /// Re-run the script when the analyzer changes; `quotewire serve
+    /// --inline-analyze-bytes` overrides it.
     public static let defaultInlineThreshold = 8 * 1024
 
     /// Registers both methods.

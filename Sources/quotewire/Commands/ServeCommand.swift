@@ -92,6 +92,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let logger = self.logging.bootstrap(label: "quotewire.serve")
+        MallocTuning.apply()
         var authorizer: BearerTokenAuthorizer?
         if let path = self.authTokenFile {
             do {
