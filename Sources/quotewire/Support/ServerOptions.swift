@@ -11,11 +11,17 @@ struct ServerOptions: ParsableArguments {
     var server: String = ProcessInfo.processInfo.environment["QUOTEWIRE_SERVER"] ?? "127.0.0.1:7807"
 
     @Option(
+        name: .customLong("token-file"),
         help: ArgumentHelp(
             "A file whose first token line is sent as 'authorization: Bearer TOKEN' on every call.",
             discussion: "Blank lines and # comments are skipped. Defaults to $QUOTEWIRE_TOKEN_FILE.",
             valueName: "file"))
-    var tokenFile: String? = ProcessInfo.processInfo.environment["QUOTEWIRE_TOKEN_FILE"]
+    var tokenFileOption: String?
+
+    /// `--token-file`, else `$QUOTEWIRE_TOKEN_FILE`.
+    var tokenFile: String? {
+        tokenFileOption ?? ProcessInfo.processInfo.environment["QUOTEWIRE_TOKEN_FILE"]
+    }
 
     /// A client of the server; a malformed address is a usage error.
     func makeClient(connectionsPerEndpoint: Int = 1, threads: Int = 1) throws(CommandFailure) -> TTRPCClient {
