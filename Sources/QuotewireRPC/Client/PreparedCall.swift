@@ -9,12 +9,15 @@ public struct PreparedCall: Sendable {
     public let name: String
     /// The call's time limit, sent as `timeout_nano` and enforced locally.
     public let timeout: Duration?
+    /// Whether the call may be sent again after UNAVAILABLE (see ``RetryPolicy``).
+    public let isIdempotent: Bool
     /// The encoded `ttrpc.Request`.
     let requestBody: ByteBuffer
 
-    init(service: String, method: String, timeout: Duration?, requestBody: ByteBuffer) {
+    init(service: String, method: String, timeout: Duration?, isIdempotent: Bool, requestBody: ByteBuffer) {
         self.name = "\(service)/\(method)"
         self.timeout = timeout
+        self.isIdempotent = isIdempotent
         self.requestBody = requestBody
     }
 }
@@ -39,7 +42,8 @@ extension TTRPCClient {
             throw RPCError(code: .invalidArgument, message: "the request cannot be encoded: \(error)")
         }
         return PreparedCall(
-            service: service, method: method, timeout: options.timeout, requestBody: ByteBuffer(bytes: bytes))
+            service: service, method: method, timeout: options.timeout, isIdempotent: options.isIdempotent,
+            requestBody: ByteBuffer(bytes: bytes))
     }
 
     /// A connection of the pool (the next healthy one, round-robin), for
@@ -53,8 +57,9 @@ extension TTRPCClient {
 
 /// One connection of a ``TTRPCClient``, sending ``PreparedCall``s without
 /// Swift Concurrency in the way: each send returns a future completed on
-/// ``eventLoop``. No retries: a failed call fails its future with an
-/// ``RPCError``, and a closed connection makes ``isActive`` false (ask the
+/// ``eventLoop``. No retries here: a failed call fails its future with an
+/// ``RPCError`` (the caller applies the client's ``RetryPolicy`` if it
+/// wants to), and a closed connection makes ``isActive`` false (ask the
 /// client for another).
 public struct DirectConnection: Sendable {
     let connection: ClientConnection

@@ -10,8 +10,9 @@ struct Load: AsyncParsableCommand {
         discussion: """
             Closed loop by default (each of --concurrency workers calls as soon as its previous call ends); \
             with --rate, open loop: calls are scheduled by the clock and latency is measured from each \
-            call's intended start, so queueing is not hidden. Failed calls are not retried: each counts as \
-            an error by status code. Stops after --requests calls (default 10000) \
+            call's intended start, so queueing is not hidden. Calls that meet UNAVAILABLE are sent again on \
+            another connection (up to 3 attempts, except --call); other failures count as errors by status \
+            code. Stops after --requests calls (default 10000) \
             or --duration, whichever comes first. Exit status 1 when a --max-* threshold is breached or \
             every call failed.
             """

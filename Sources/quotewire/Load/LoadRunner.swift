@@ -8,8 +8,10 @@ import QuotewireRPC
 /// shares it with the server), so calls are not tasks: each of the
 /// `concurrency` workers takes a connection and chains its calls on that
 /// connection's event loop with futures, every request encoded up front.
-/// Failed calls are not retried: each one counts as an error, and a worker
-/// whose connection closed takes another.
+/// Like any client of the library, a worker sends an idempotent call that
+/// met UNAVAILABLE again on another connection (the client's retry policy);
+/// every other failure counts as an error by status code. A worker whose
+/// connection closed takes another.
 struct LoadRunner: Sendable {
     let client: TTRPCClient
     let workload: LoadWorkload
@@ -23,7 +25,7 @@ struct LoadRunner: Sendable {
         let calls = try workload.payloads.map { payload throws(RPCError) in
             try client.prepare(
                 service: workload.service, method: workload.method, payload: payload,
-                options: CallOptions(timeout: shape.timeout))
+                options: CallOptions(timeout: shape.timeout, isIdempotent: workload.isIdempotent))
         }
         if let warmup = shape.warmup, warmup > .zero {
             var warmupShape = shape

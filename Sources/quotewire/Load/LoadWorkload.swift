@@ -8,27 +8,29 @@ struct LoadWorkload: Sendable {
     let method: String
     /// Encoded request payloads, cycled through.
     let payloads: [[UInt8]]
+    /// Whether a failed call may be retried on another endpoint.
+    let isIdempotent: Bool
 
     var summary: String { "\(service)/\(method)" }
 
     static func ping(size: Int) -> LoadWorkload {
         let payload = (try? PingRequest(payload: [UInt8](repeating: 0x71, count: size)).protobufBytes()) ?? []
-        return LoadWorkload(service: "quotewire.v1.Server", method: "Ping", payloads: [payload])
+        return LoadWorkload(service: "quotewire.v1.Server", method: "Ping", payloads: [payload], isIdempotent: true)
     }
 
     static func health(service: String) throws -> LoadWorkload {
         let payload = try HealthCheckRequest(service: service).protobufBytes()
-        return LoadWorkload(service: "grpc.health.v1.Health", method: "Check", payloads: [payload])
+        return LoadWorkload(service: "grpc.health.v1.Health", method: "Check", payloads: [payload], isIdempotent: true)
     }
 
     static func analyze(articles: [Article]) throws -> LoadWorkload {
         let payloads = try articles.map { try AnalyzeRequest(article: $0).protobufBytes() }
-        return LoadWorkload(service: "quotewire.v1.Analyzer", method: "Analyze", payloads: payloads)
+        return LoadWorkload(service: "quotewire.v1.Analyzer", method: "Analyze", payloads: payloads, isIdempotent: true)
     }
 
     /// Any method, with the Ping payload: for checking error accounting.
     static func raw(service: String, method: String) -> LoadWorkload {
-        LoadWorkload(service: service, method: method, payloads: [ping(size: 16).payloads[0]])
+        LoadWorkload(service: service, method: method, payloads: [ping(size: 16).payloads[0]], isIdempotent: false)
     }
 
     /// Articles from a file (a text article, or JSON Lines of proto3 JSON
