@@ -16,11 +16,33 @@ final class CArena {
     private var chunks: [UnsafeMutableRawPointer] = []
     private var cursor: UnsafeMutableRawPointer?
     private var remaining = 0
-    /// The protobuf name of the top-level message, for error messages.
-    let messageName: String
+    /// The descriptor of the top-level message; its name is only built for
+    /// an error message.
+    private let root: UnsafePointer<ProtobufCMessageDescriptor>
+    /// An upper bound on the packed size of everything filled so far (see
+    /// `PackedSizeBound`), or `nil` once a message type without one was filled.
+    private(set) var packedSizeBound: Int? = 0
 
-    init(messageName: String) {
-        self.messageName = messageName
+    init(root: UnsafePointer<ProtobufCMessageDescriptor>) {
+        self.root = root
+    }
+
+    /// The protobuf name of the top-level message, for error messages.
+    private var messageName: String { String(cString: root.pointee.name) }
+
+    /// Adds the fixed part of a message's bound (its singular fields).
+    func addFixedPackedSize(_ bytes: Int?) {
+        if let bytes, let bound = packedSizeBound {
+            packedSizeBound = bound + bytes
+        } else {
+            packedSizeBound = nil
+        }
+    }
+
+    /// Adds variable contents (string and bytes contents, prefixes of repeated elements).
+    @inline(__always)
+    private func addPackedSize(_ bytes: Int) {
+        if let bound = packedSizeBound { packedSizeBound = bound + bytes }
     }
 
     deinit {
@@ -64,17 +86,29 @@ final class CArena {
         if string.isEmpty {
             return CArena.emptyString
         }
-        var contiguous = string
-        let count = contiguous.utf8.count
+        let copied = string.utf8.withContiguousStorageIfAvailable { bytes in
+            copyCString(UnsafeRawBufferPointer(bytes))
+        }
+        let storage: UnsafeMutablePointer<CChar>?
+        if let copied {
+            storage = copied
+        } else {
+            var contiguous = string
+            storage = contiguous.withUTF8 { bytes in copyCString(UnsafeRawBufferPointer(bytes)) }
+        }
+        guard let storage else { throw .embeddedNUL(message: messageName, field: field) }
+        return storage
+    }
+
+    /// A NUL-terminated copy of non-empty `bytes`; `nil` when they hold a NUL.
+    private func copyCString(_ bytes: UnsafeRawBufferPointer) -> UnsafeMutablePointer<CChar>? {
+        guard let source = bytes.baseAddress else { return CArena.emptyString }
+        let count = bytes.count
         let storage = allocate(CChar.self, count: count + 1)
-        let hasNUL = contiguous.withUTF8 { bytes in
-            UnsafeMutableRawPointer(storage).copyMemory(from: bytes.baseAddress!, byteCount: count)
-            return memchr(bytes.baseAddress!, 0, count) != nil
-        }
-        if hasNUL {
-            throw .embeddedNUL(message: messageName, field: field)
-        }
+        // memccpy stops after a NUL: one pass for the copy and the check.
+        if memccpy(storage, source, 0, count) != nil { return nil }
         storage[count] = 0
+        addPackedSize(count)
         return storage
     }
 
@@ -82,6 +116,7 @@ final class CArena {
     func cStrings(_ strings: [String], field: String) throws(CodecError) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
         guard !strings.isEmpty else { return nil }
         let array = allocate(UnsafeMutablePointer<CChar>?.self, count: strings.count)
+        addPackedSize(PackedSizeBound.perRepeatedElement * strings.count)
         for (index, string) in strings.enumerated() {
             array[index] = try cString(string, field: field)
         }
@@ -93,8 +128,9 @@ final class CArena {
         guard !bytes.isEmpty else { return ProtobufCBinaryData(len: 0, data: nil) }
         let storage = allocate(UInt8.self, count: bytes.count)
         bytes.withUnsafeBufferPointer { source in
-            storage.update(from: source.baseAddress!, count: bytes.count)
+            if let base = source.baseAddress { storage.update(from: base, count: source.count) }
         }
+        addPackedSize(bytes.count)
         return ProtobufCBinaryData(len: bytes.count, data: storage)
     }
 
@@ -108,8 +144,9 @@ final class CArena {
     func messages<M: ProtobufCBridged>(_ values: [M]) throws(CodecError) -> UnsafeMutablePointer<UnsafeMutablePointer<M.CMessage>?>? {
         guard !values.isEmpty else { return nil }
         let array = allocate(UnsafeMutablePointer<M.CMessage>?.self, count: values.count)
-        for (index, value) in values.enumerated() {
-            array[index] = try value.makeCMessage(in: self)
+        addPackedSize(PackedSizeBound.perRepeatedElement * values.count)
+        for index in values.indices {
+            array[index] = try values[index].makeCMessage(in: self)
         }
         return array
     }
