@@ -23,14 +23,20 @@ final class CArena {
     /// `PackedSizeBound`), or `nil` once a message type without one was filled.
     private(set) var packedSizeBound: Int? = 0
 
+    /// `CArena.sharedEmptyString`, read once per arena rather than once per
+    /// empty field (each read of a static checks its lazy initialization).
+    private let emptyString: UnsafeMutablePointer<CChar>
+
     init(root: UnsafePointer<ProtobufCMessageDescriptor>) {
         self.root = root
+        self.emptyString = CArena.sharedEmptyString
     }
 
     /// The protobuf name of the top-level message, for error messages.
     private var messageName: String { String(cString: root.pointee.name) }
 
-    /// Adds the fixed part of a message's bound (its singular fields).
+    /// Adds the fixed part of a message's bound (`PackedSizeBound.fixedPart(of:)`);
+    /// `nil` turns the bound off.
     func addFixedPackedSize(_ bytes: Int?) {
         if let bytes, let bound = packedSizeBound {
             packedSizeBound = bound + bytes
@@ -51,7 +57,7 @@ final class CArena {
 
     /// One shared, never-written "" for every empty string field
     /// (`protobuf_c_empty_string` does not import into Swift).
-    nonisolated(unsafe) private static let emptyString: UnsafeMutablePointer<CChar> = {
+    nonisolated(unsafe) private static let sharedEmptyString: UnsafeMutablePointer<CChar> = {
         let pointer = UnsafeMutablePointer<CChar>.allocate(capacity: 1)
         pointer.initialize(to: 0)
         return pointer
@@ -84,7 +90,7 @@ final class CArena {
     /// A NUL-terminated copy of `string`; U+0000 inside it is an error naming `field`.
     func cString(_ string: String, field: String) throws(CodecError) -> UnsafeMutablePointer<CChar> {
         if string.isEmpty {
-            return CArena.emptyString
+            return emptyString
         }
         let copied = string.utf8.withContiguousStorageIfAvailable { bytes in
             copyCString(UnsafeRawBufferPointer(bytes))
@@ -102,7 +108,7 @@ final class CArena {
 
     /// A NUL-terminated copy of non-empty `bytes`; `nil` when they hold a NUL.
     private func copyCString(_ bytes: UnsafeRawBufferPointer) -> UnsafeMutablePointer<CChar>? {
-        guard let source = bytes.baseAddress else { return CArena.emptyString }
+        guard let source = bytes.baseAddress else { return emptyString }
         let count = bytes.count
         let storage = allocate(CChar.self, count: count + 1)
         // memccpy stops after a NUL: one pass for the copy and the check.
@@ -134,7 +140,8 @@ final class CArena {
         return ProtobufCBinaryData(len: bytes.count, data: storage)
     }
 
-    /// The C struct of an optional sub-message, or `nil`.
+    /// The C struct of an optional sub-message, or `nil`. Its fixed part of the
+    /// bound is in its parent's.
     func message<M: ProtobufCBridged>(_ value: M?) throws(CodecError) -> UnsafeMutablePointer<M.CMessage>? {
         guard let value else { return nil }
         return try value.makeCMessage(in: self)
@@ -144,9 +151,15 @@ final class CArena {
     func messages<M: ProtobufCBridged>(_ values: [M]) throws(CodecError) -> UnsafeMutablePointer<UnsafeMutablePointer<M.CMessage>?>? {
         guard !values.isEmpty else { return nil }
         let array = allocate(UnsafeMutablePointer<M.CMessage>?.self, count: values.count)
-        addPackedSize(PackedSizeBound.perRepeatedElement * values.count)
-        for index in values.indices {
-            array[index] = try values[index].makeCMessage(in: self)
+        addFixedPackedSize(M.descriptorReference.fixedPackedSizeBound.map {
+            ($0 + PackedSizeBound.perRepeatedElement) * values.count
+        })
+        // Through the buffer, so that each element is borrowed, not copied
+        // (a copy retains and releases every string of it).
+        try values.withUnsafeBufferPointer { (elements) throws(CodecError) in
+            for index in elements.indices {
+                array[index] = try elements[index].makeCMessage(in: self)
+            }
         }
         return array
     }

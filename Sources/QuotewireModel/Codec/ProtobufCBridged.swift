@@ -21,12 +21,9 @@ struct DescriptorReference: @unchecked Sendable {
     let pointer: UnsafePointer<ProtobufCMessageDescriptor>
     /// The fully qualified protobuf name, built once instead of per call.
     let name: String
-    /// An upper bound on the packed size of one message of this type,
-    /// counting its singular fields only (tag plus the largest value, or tag
-    /// plus length prefix for strings, bytes and sub-messages): the arena adds
-    /// string and bytes contents, sub-messages and repeated elements as it
-    /// fills the struct. `nil` when a field cannot be bounded that way
-    /// (repeated scalars, which no arena call accounts for).
+    /// An upper bound on the packed size of one message of this type
+    /// without its variable parts (see `PackedSizeBound.fixedPart(of:)`),
+    /// computed once so that encoding reads it once per array, not per struct.
     let fixedPackedSizeBound: Int?
 
     /// Reads the descriptor off a struct initialized by `initializer`: the
@@ -52,9 +49,19 @@ enum PackedSizeBound {
     /// uint32 varints, at most 5 bytes. Per repeated string, bytes or message element.
     static let perRepeatedElement = 10
 
-    /// The fixed part of the bound for a message descriptor (see
-    /// `DescriptorReference.fixedPackedSizeBound`).
-    static func fixedPart(of descriptor: UnsafePointer<ProtobufCMessageDescriptor>) -> Int? {
+    /// The part of the bound fixed by a message type: for each singular field,
+    /// its tag plus its largest value (for strings and bytes: the length
+    /// prefix; for sub-messages: the length prefix plus the sub-message's own
+    /// fixed part, whether it is set or not). The arena adds the rest as it
+    /// fills the structs: string and bytes contents, and per repeated element
+    /// `perRepeatedElement` plus the element's fixed part. `nil` for what
+    /// cannot be bounded that way: repeated scalars (no arena call accounts
+    /// for them) and recursive message types.
+    static func fixedPart(
+        of descriptor: UnsafePointer<ProtobufCMessageDescriptor>,
+        enclosing: [UnsafePointer<ProtobufCMessageDescriptor>] = []
+    ) -> Int? {
+        guard !enclosing.contains(descriptor) else { return nil }
         guard let fields = descriptor.pointee.fields else { return 0 }
         var total = 0
         for index in 0..<Int(descriptor.pointee.n_fields) {
@@ -87,6 +94,14 @@ enum PackedSizeBound {
                 }
             }
             total += tagSize(field.id) + value
+            if field.type == PROTOBUF_C_TYPE_MESSAGE {
+                guard let child = field.descriptor,
+                    let childPart = fixedPart(
+                        of: child.assumingMemoryBound(to: ProtobufCMessageDescriptor.self),
+                        enclosing: enclosing + [descriptor])
+                else { return nil }
+                total += childPart
+            }
         }
         return total
     }
@@ -115,7 +130,6 @@ extension ProtobufCBridged {
     func makeCMessage(in arena: CArena) throws(CodecError) -> UnsafeMutablePointer<CMessage> {
         let pointer = arena.allocate(CMessage.self)
         Self.cInit(pointer)
-        arena.addFixedPackedSize(Self.descriptorReference.fixedPackedSizeBound)
         try fill(pointer, in: arena)
         return pointer
     }
@@ -137,6 +151,7 @@ extension ProtobufCBridged {
 
     public func protobufBytes() throws(CodecError) -> [UInt8] {
         let arena = CArena(root: Self.cDescriptor)
+        arena.addFixedPackedSize(Self.descriptorReference.fixedPackedSizeBound)
         let message = try makeCMessage(in: arena)
         let base = UnsafeRawPointer(message).assumingMemoryBound(to: ProtobufCMessage.self)
         // Size the buffer with the bound the arena accumulated, not with
@@ -160,6 +175,7 @@ extension ProtobufCBridged {
     /// then pack) that `protobufBytes()` replaced.
     func packedSizeCheck() throws(CodecError) -> (bound: Int?, exact: Int, exactPathBytes: [UInt8]) {
         let arena = CArena(root: Self.cDescriptor)
+        arena.addFixedPackedSize(Self.descriptorReference.fixedPackedSizeBound)
         let message = try makeCMessage(in: arena)
         let base = UnsafeRawPointer(message).assumingMemoryBound(to: ProtobufCMessage.self)
         let size = protobuf_c_message_get_packed_size(base)
