@@ -5,15 +5,18 @@ import Glibc
 import Darwin
 #endif
 
-/// Owns the C memory of one message being encoded: every struct, string and
-/// array allocated for it is carved out of a few large chunks (a bump
-/// allocator: one malloc per 8 KiB instead of one per struct) and freed
-/// together when the arena goes away. Lives inside one synchronous encode
-/// call; never escapes the module.
+/// Owns the C memory of one message being encoded or decoded: every struct,
+/// string and array allocated for it is carved out of a few large chunks (a
+/// bump allocator: one malloc per 8 KiB instead of one per struct) and freed
+/// together when the arena goes away. Lives inside one synchronous encode or
+/// decode call; never escapes the module.
 final class CArena {
     /// Bytes per chunk; larger requests get a chunk of their own.
     private static let chunkSize = 8 << 10
-    private var chunks: [UnsafeMutableRawPointer] = []
+    /// The first chunk, and any later ones (most messages need only one, so
+    /// the array is not allocated at all for them).
+    private var firstChunk: UnsafeMutableRawPointer?
+    private var moreChunks: [UnsafeMutableRawPointer] = []
     private var cursor: UnsafeMutableRawPointer?
     private var remaining = 0
     /// The descriptor of the top-level message; its name is only built for
@@ -52,7 +55,8 @@ final class CArena {
     }
 
     deinit {
-        for chunk in chunks { chunk.deallocate() }
+        firstChunk?.deallocate()
+        for chunk in moreChunks { chunk.deallocate() }
     }
 
     /// One shared, never-written "" for every empty string field
@@ -78,13 +82,33 @@ final class CArena {
         }
         let chunkBytes = max(Self.chunkSize, size)
         let chunk = UnsafeMutableRawPointer.allocate(byteCount: chunkBytes, alignment: alignment)
-        chunks.append(chunk)
+        if firstChunk == nil {
+            firstChunk = chunk
+        } else {
+            moreChunks.append(chunk)
+        }
         if size < Self.chunkSize {
             // Keep carving from the new chunk; an oversized one serves this request alone.
             cursor = chunk + size
             remaining = chunkBytes - size
         }
         return chunk.bindMemory(to: T.self, capacity: max(count, 1))
+    }
+
+    /// Runs `body` with a protobuf-c allocator that carves from this arena and
+    /// never frees: what `protobuf_c_message_unpack` allocates (one malloc per
+    /// struct, string and array with the system allocator) then goes away with
+    /// the arena, without `protobuf_c_message_free_unpacked`.
+    func withUnpackAllocator<R>(_ body: (UnsafeMutablePointer<ProtobufCAllocator>) -> R) -> R {
+        var allocator = ProtobufCAllocator(
+            alloc: { data, size in
+                guard let data else { return nil }
+                let arena = Unmanaged<CArena>.fromOpaque(data).takeUnretainedValue()
+                return UnsafeMutableRawPointer(arena.allocate(UInt8.self, count: size))
+            },
+            free: { _, _ in },
+            allocator_data: Unmanaged.passUnretained(self).toOpaque())
+        return withExtendedLifetime(self) { withUnsafeMutablePointer(to: &allocator) { body($0) } }
     }
 
     /// A NUL-terminated copy of `string`; U+0000 inside it is an error naming `field`.
