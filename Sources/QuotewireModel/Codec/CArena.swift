@@ -5,11 +5,16 @@ import Glibc
 import Darwin
 #endif
 
-/// Owns the C memory of one message being encoded or decoded: every struct,
-/// string and array allocated for it is carved out of a few large chunks (a
-/// bump allocator: one malloc per 8 KiB instead of one per struct) and freed
-/// together when the arena goes away. Lives inside one synchronous encode or
-/// decode call; never escapes the module.
+/// Owns the C memory of one message being encoded: every struct, string and
+/// array allocated for it is carved out of a few large chunks (a bump
+/// allocator: one malloc per 8 KiB instead of one per struct) and freed
+/// together when the arena goes away. Lives inside one synchronous encode
+/// call; never escapes the module.
+///
+/// Not used to unpack: protobuf-c merges duplicate occurrences of a singular
+/// sub-message by copying their repeated fields into a new array and freeing
+/// the old ones, so without real frees a hostile input of N duplicates would
+/// allocate O(N²) instead of O(N).
 final class CArena {
     /// Bytes per chunk; larger requests get a chunk of their own.
     private static let chunkSize = 8 << 10
@@ -93,22 +98,6 @@ final class CArena {
             remaining = chunkBytes - size
         }
         return chunk.bindMemory(to: T.self, capacity: max(count, 1))
-    }
-
-    /// Runs `body` with a protobuf-c allocator that carves from this arena and
-    /// never frees: what `protobuf_c_message_unpack` allocates (one malloc per
-    /// struct, string and array with the system allocator) then goes away with
-    /// the arena, without `protobuf_c_message_free_unpacked`.
-    func withUnpackAllocator<R>(_ body: (UnsafeMutablePointer<ProtobufCAllocator>) -> R) -> R {
-        var allocator = ProtobufCAllocator(
-            alloc: { data, size in
-                guard let data else { return nil }
-                let arena = Unmanaged<CArena>.fromOpaque(data).takeUnretainedValue()
-                return UnsafeMutableRawPointer(arena.allocate(UInt8.self, count: size))
-            },
-            free: { _, _ in },
-            allocator_data: Unmanaged.passUnretained(self).toOpaque())
-        return withExtendedLifetime(self) { withUnsafeMutablePointer(to: &allocator) { body($0) } }
     }
 
     /// A NUL-terminated copy of `string`; U+0000 inside it is an error naming `field`.

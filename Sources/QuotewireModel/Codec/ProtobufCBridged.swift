@@ -141,15 +141,10 @@ extension ProtobufCBridged {
         }
         try WireValidator(root: descriptor, maxDepth: limits.maxDepth).validate(bytes)
         let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
-        let arena = CArena(root: descriptor)
-        // The unpacked structs live in the arena until the value is read.
-        defer { withExtendedLifetime(arena) {} }
-        let unpacked = arena.withUnpackAllocator { allocator in
-            protobuf_c_message_unpack(descriptor, allocator, bytes.count, base)
-        }
-        guard let unpacked else {
+        guard let unpacked = protobuf_c_message_unpack(descriptor, nil, bytes.count, base) else {
             throw .malformed(message: Self.protobufName, reason: "protobuf-c could not unpack it")
         }
+        defer { protobuf_c_message_free_unpacked(unpacked, nil) }
         let typed = UnsafeRawPointer(unpacked).assumingMemoryBound(to: CMessage.self)
         self.init(cMessage: typed)
     }
