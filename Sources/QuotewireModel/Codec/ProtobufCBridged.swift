@@ -41,7 +41,7 @@ struct DescriptorReference: @unchecked Sendable {
 /// The rules of protobuf-c 1.4 (`protobuf_c_message_get_packed_size`, which
 /// `protobuf_c_message_pack` writes exactly) turned into an upper bound, so
 /// that encoding can size its buffer without a sizing pass over the structs.
-/// A bound too small would be a heap overflow: RandomInputTests checks it
+/// A bound too small would be a heap overflow: PackedSizeBoundTests checks it
 /// against `get_packed_size` for every message type, and debug builds assert it.
 enum PackedSizeBound {
     /// Tag plus length prefix of one length-delimited occurrence: a tag is at
