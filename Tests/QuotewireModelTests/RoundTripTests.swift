@@ -25,6 +25,19 @@ import Testing
         #expect(try roundTrip(Timestamp(seconds: -1, nanos: 999_999_999)) == Timestamp(seconds: -1, nanos: 999_999_999))
     }
 
+    /// Decoded strings skip the stdlib's UTF-8 validation; they must still be
+    /// flagged ASCII when they are, or the analysis takes slow index paths.
+    @Test func decodedStringsKnowWhetherTheyAreASCII() throws {
+        let ascii = String(repeating: "plain ASCII body text ", count: 50)
+        let curly = String(repeating: "“curly” body text ", count: 50)
+        let decoded = try roundTrip(Article(id: "a", title: ascii, body: curly))
+        #expect(decoded.title == ascii && decoded.body == curly)
+        let titleIsKnownASCII = decoded.title.utf8Span.isKnownASCII
+        let bodyIsKnownASCII = decoded.body.utf8Span.isKnownASCII
+        #expect(titleIsKnownASCII)
+        #expect(!bodyIsKnownASCII)
+    }
+
     @Test func envelopeAndHealthMessages() throws {
         #expect(try roundTrip(Samples.ttrpcRequest) == Samples.ttrpcRequest)
         #expect(try roundTrip(Samples.ttrpcResponse) == Samples.ttrpcResponse)

@@ -127,4 +127,24 @@ import Testing
             #expect(agreesWithStandardLibrary(bytes), "\(bytes)")
         }
     }
+
+    /// Longer inputs, mostly ASCII, so that the 16- and 8-byte skips run and
+    /// hand over to the byte-wise checks at every offset.
+    @Test func longMostlyASCIIInputsAgreeWithTheStandardLibrary() {
+        var random = RandomInputTests.SplitMix(state: 11)
+        let alphabet: [UInt8] = [0x41, 0x7F, 0x80, 0xBF, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xA0, 0x9F, 0x8F, 0x90]
+        let valid: [[UInt8]] = [Array("“".utf8), Array("é".utf8), Array("😀".utf8), Array("\u{D7FF}".utf8), Array("\u{10FFFF}".utf8)]
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...6, using: &random) {
+                bytes += [UInt8](repeating: 0x61, count: Int.random(in: 0...40, using: &random))
+                if Bool.random(using: &random) {
+                    bytes += valid[Int.random(in: 0..<valid.count, using: &random)]
+                } else {
+                    bytes += (0..<Int.random(in: 1...4, using: &random)).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &random)] }
+                }
+            }
+            #expect(agreesWithStandardLibrary(bytes), "\(bytes)")
+        }
+    }
 }

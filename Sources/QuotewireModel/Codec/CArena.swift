@@ -10,26 +10,63 @@ import Darwin
 /// allocator: one malloc per 8 KiB instead of one per struct) and freed
 /// together when the arena goes away. Lives inside one synchronous encode
 /// call; never escapes the module.
+///
+/// Not used to unpack: protobuf-c merges duplicate occurrences of a singular
+/// sub-message by copying their repeated fields into a new array and freeing
+/// the old ones, so without real frees a hostile input of N duplicates would
+/// allocate O(N²) instead of O(N).
 final class CArena {
     /// Bytes per chunk; larger requests get a chunk of their own.
     private static let chunkSize = 8 << 10
-    private var chunks: [UnsafeMutableRawPointer] = []
+    /// The first chunk, and any later ones (most messages need only one, so
+    /// the array is not allocated at all for them).
+    private var firstChunk: UnsafeMutableRawPointer?
+    private var moreChunks: [UnsafeMutableRawPointer] = []
     private var cursor: UnsafeMutableRawPointer?
     private var remaining = 0
-    /// The protobuf name of the top-level message, for error messages.
-    let messageName: String
+    /// The descriptor of the top-level message; its name is only built for
+    /// an error message.
+    private let root: UnsafePointer<ProtobufCMessageDescriptor>
+    /// An upper bound on the packed size of everything filled so far (see
+    /// `PackedSizeBound`), or `nil` once a message type without one was filled.
+    private(set) var packedSizeBound: Int? = 0
 
-    init(messageName: String) {
-        self.messageName = messageName
+    /// `CArena.sharedEmptyString`, read once per arena rather than once per
+    /// empty field (each read of a static checks its lazy initialization).
+    private let emptyString: UnsafeMutablePointer<CChar>
+
+    init(root: UnsafePointer<ProtobufCMessageDescriptor>) {
+        self.root = root
+        self.emptyString = CArena.sharedEmptyString
+    }
+
+    /// The protobuf name of the top-level message, for error messages.
+    private var messageName: String { String(cString: root.pointee.name) }
+
+    /// Adds the fixed part of a message's bound (`PackedSizeBound.fixedPart(of:)`);
+    /// `nil` turns the bound off.
+    func addFixedPackedSize(_ bytes: Int?) {
+        if let bytes, let bound = packedSizeBound {
+            packedSizeBound = bound + bytes
+        } else {
+            packedSizeBound = nil
+        }
+    }
+
+    /// Adds variable contents (string and bytes contents, prefixes of repeated elements).
+    @inline(__always)
+    private func addPackedSize(_ bytes: Int) {
+        if let bound = packedSizeBound { packedSizeBound = bound + bytes }
     }
 
     deinit {
-        for chunk in chunks { chunk.deallocate() }
+        firstChunk?.deallocate()
+        for chunk in moreChunks { chunk.deallocate() }
     }
 
     /// One shared, never-written "" for every empty string field
     /// (`protobuf_c_empty_string` does not import into Swift).
-    nonisolated(unsafe) private static let emptyString: UnsafeMutablePointer<CChar> = {
+    nonisolated(unsafe) private static let sharedEmptyString: UnsafeMutablePointer<CChar> = {
         let pointer = UnsafeMutablePointer<CChar>.allocate(capacity: 1)
         pointer.initialize(to: 0)
         return pointer
@@ -50,7 +87,11 @@ final class CArena {
         }
         let chunkBytes = max(Self.chunkSize, size)
         let chunk = UnsafeMutableRawPointer.allocate(byteCount: chunkBytes, alignment: alignment)
-        chunks.append(chunk)
+        if firstChunk == nil {
+            firstChunk = chunk
+        } else {
+            moreChunks.append(chunk)
+        }
         if size < Self.chunkSize {
             // Keep carving from the new chunk; an oversized one serves this request alone.
             cursor = chunk + size
@@ -62,19 +103,31 @@ final class CArena {
     /// A NUL-terminated copy of `string`; U+0000 inside it is an error naming `field`.
     func cString(_ string: String, field: String) throws(CodecError) -> UnsafeMutablePointer<CChar> {
         if string.isEmpty {
-            return CArena.emptyString
+            return emptyString
         }
-        var contiguous = string
-        let count = contiguous.utf8.count
+        let copied = string.utf8.withContiguousStorageIfAvailable { bytes in
+            copyCString(UnsafeRawBufferPointer(bytes))
+        }
+        let storage: UnsafeMutablePointer<CChar>?
+        if let copied {
+            storage = copied
+        } else {
+            var contiguous = string
+            storage = contiguous.withUTF8 { bytes in copyCString(UnsafeRawBufferPointer(bytes)) }
+        }
+        guard let storage else { throw .embeddedNUL(message: messageName, field: field) }
+        return storage
+    }
+
+    /// A NUL-terminated copy of non-empty `bytes`; `nil` when they hold a NUL.
+    private func copyCString(_ bytes: UnsafeRawBufferPointer) -> UnsafeMutablePointer<CChar>? {
+        guard let source = bytes.baseAddress else { return emptyString }
+        let count = bytes.count
         let storage = allocate(CChar.self, count: count + 1)
-        let hasNUL = contiguous.withUTF8 { bytes in
-            UnsafeMutableRawPointer(storage).copyMemory(from: bytes.baseAddress!, byteCount: count)
-            return memchr(bytes.baseAddress!, 0, count) != nil
-        }
-        if hasNUL {
-            throw .embeddedNUL(message: messageName, field: field)
-        }
+        // memccpy stops after a NUL: one pass for the copy and the check.
+        if memccpy(storage, source, 0, count) != nil { return nil }
         storage[count] = 0
+        addPackedSize(count)
         return storage
     }
 
@@ -82,6 +135,7 @@ final class CArena {
     func cStrings(_ strings: [String], field: String) throws(CodecError) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
         guard !strings.isEmpty else { return nil }
         let array = allocate(UnsafeMutablePointer<CChar>?.self, count: strings.count)
+        addPackedSize(PackedSizeBound.perRepeatedElement * strings.count)
         for (index, string) in strings.enumerated() {
             array[index] = try cString(string, field: field)
         }
@@ -93,12 +147,14 @@ final class CArena {
         guard !bytes.isEmpty else { return ProtobufCBinaryData(len: 0, data: nil) }
         let storage = allocate(UInt8.self, count: bytes.count)
         bytes.withUnsafeBufferPointer { source in
-            storage.update(from: source.baseAddress!, count: bytes.count)
+            if let base = source.baseAddress { storage.update(from: base, count: source.count) }
         }
+        addPackedSize(bytes.count)
         return ProtobufCBinaryData(len: bytes.count, data: storage)
     }
 
-    /// The C struct of an optional sub-message, or `nil`.
+    /// The C struct of an optional sub-message, or `nil`. Its fixed part of the
+    /// bound is in its parent's.
     func message<M: ProtobufCBridged>(_ value: M?) throws(CodecError) -> UnsafeMutablePointer<M.CMessage>? {
         guard let value else { return nil }
         return try value.makeCMessage(in: self)
@@ -108,8 +164,15 @@ final class CArena {
     func messages<M: ProtobufCBridged>(_ values: [M]) throws(CodecError) -> UnsafeMutablePointer<UnsafeMutablePointer<M.CMessage>?>? {
         guard !values.isEmpty else { return nil }
         let array = allocate(UnsafeMutablePointer<M.CMessage>?.self, count: values.count)
-        for (index, value) in values.enumerated() {
-            array[index] = try value.makeCMessage(in: self)
+        addFixedPackedSize(M.descriptorReference.fixedPackedSizeBound.map {
+            ($0 + PackedSizeBound.perRepeatedElement) * values.count
+        })
+        // Through the buffer, so that each element is borrowed, not copied
+        // (a copy retains and releases every string of it).
+        try values.withUnsafeBufferPointer { (elements) throws(CodecError) in
+            for index in elements.indices {
+                array[index] = try elements[index].makeCMessage(in: self)
+            }
         }
         return array
     }

@@ -17,18 +17,19 @@ struct WireValidator {
 
     func validate(_ bytes: UnsafeRawBufferPointer) throws(CodecError) {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
-        try walk(UnsafeRawBufferPointer(start: base, count: bytes.count), descriptor: root, path: "", depth: 0)
+        try walk(UnsafeRawBufferPointer(start: base, count: bytes.count), descriptor: root, path: nil, depth: 0)
     }
 
     private var rootName: String { String(cString: root.pointee.name) }
 
-    private func malformed(_ reason: String, path: String) -> CodecError {
-        .malformed(message: rootName, reason: path.isEmpty ? reason : "\(reason) in field \(path)")
+    private func malformed(_ reason: String, path: UnsafePointer<FieldPath>?) -> CodecError {
+        guard let path else { return .malformed(message: rootName, reason: reason) }
+        return .malformed(message: rootName, reason: "\(reason) in field \(path.pointee.dotted)")
     }
 
     private func walk(
         _ bytes: UnsafeRawBufferPointer, descriptor: UnsafePointer<ProtobufCMessageDescriptor>,
-        path: String, depth: Int
+        path: UnsafePointer<FieldPath>?, depth: Int
     ) throws(CodecError) {
         guard depth <= maxDepth else { throw malformed("nesting deeper than \(maxDepth) levels", path: path) }
         var reader = WireReader(bytes)
@@ -39,7 +40,6 @@ struct WireValidator {
                 throw malformed("field number \(fieldNumber) is out of range", path: path)
             }
             let wireType = UInt8(tag & 7)
-            let field = protobuf_c_message_descriptor_get_field(descriptor, UInt32(fieldNumber))
             switch wireType {
             case 0:
                 guard reader.readVarint() != nil else { throw malformed("truncated varint", path: path) }
@@ -51,14 +51,20 @@ struct WireValidator {
                 guard let length = reader.readVarint(), length <= UInt64(reader.remaining),
                     let payload = reader.take(Int(length))
                 else { throw malformed("truncated length-delimited field", path: path) }
-                guard let field else { continue }
+                guard let field = protobuf_c_message_descriptor_get_field(descriptor, UInt32(fieldNumber)) else {
+                    continue
+                }
                 switch field.pointee.type {
                 case PROTOBUF_C_TYPE_STRING:
-                    try checkString(payload, path: join(path, field))
+                    try checkString(payload, field: field, parent: path)
                 case PROTOBUF_C_TYPE_MESSAGE:
                     guard let child = field.pointee.descriptor else { continue }
                     let childDescriptor = child.assumingMemoryBound(to: ProtobufCMessageDescriptor.self)
-                    try walk(payload, descriptor: childDescriptor, path: join(path, field), depth: depth + 1)
+                    // The path is a chain of stack nodes, spelled out only for an error.
+                    let node = FieldPath(field: field, parent: path)
+                    try withUnsafePointer(to: node) { (node) throws(CodecError) in
+                        try walk(payload, descriptor: childDescriptor, path: node, depth: depth + 1)
+                    }
                 default:
                     continue
                 }
@@ -68,19 +74,35 @@ struct WireValidator {
         }
     }
 
-    private func join(_ path: String, _ field: UnsafePointer<ProtobufCFieldDescriptor>) -> String {
-        let name = String(cString: field.pointee.name)
-        return path.isEmpty ? name : "\(path).\(name)"
-    }
-
-    private func checkString(_ bytes: UnsafeRawBufferPointer, path: String) throws(CodecError) {
+    private func checkString(
+        _ bytes: UnsafeRawBufferPointer, field: UnsafePointer<ProtobufCFieldDescriptor>, parent: UnsafePointer<FieldPath>?
+    ) throws(CodecError) {
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
         if memchr(base, 0, bytes.count) != nil {
-            throw .embeddedNUL(message: rootName, field: path)
+            throw .embeddedNUL(message: rootName, field: FieldPath(field: field, parent: parent).dotted)
         }
         if !UTF8Validation.isValid(bytes) {
-            throw .invalidUTF8(message: rootName, field: path)
+            throw .invalidUTF8(message: rootName, field: FieldPath(field: field, parent: parent).dotted)
         }
+    }
+}
+
+/// The field a walk is inside, and the one that one is inside: a chain of
+/// nodes on the stack of the recursive walk, so that the dotted path string
+/// is only built when an error names it.
+private struct FieldPath {
+    let field: UnsafePointer<ProtobufCFieldDescriptor>
+    let parent: UnsafePointer<FieldPath>?
+
+    /// `"article.body"`: the field names from the root down.
+    var dotted: String {
+        var names = [String(cString: field.pointee.name)]
+        var node = parent
+        while let current = node {
+            names.append(String(cString: current.pointee.field.pointee.name))
+            node = current.pointee.parent
+        }
+        return names.reversed().joined(separator: ".")
     }
 }
 
