@@ -61,25 +61,20 @@ import Testing
             }
         }
 
-        mutating func int32() -> Int32 {
+        /// Zero, the extremes, -1 (10 bytes as a varint) or anything.
+        mutating func signed<T: FixedWidthInteger & SignedInteger>() -> T {
             switch int(0...4) {
             case 0: 0
             case 1: .min
             case 2: -1
             case 3: .max
-            default: Int32.random(in: Int32.min...Int32.max, using: &random)
+            default: T.random(in: T.min...T.max, using: &random)
             }
         }
 
-        mutating func int64() -> Int64 {
-            switch int(0...4) {
-            case 0: 0
-            case 1: .min
-            case 2: -1
-            case 3: .max
-            default: Int64.random(in: Int64.min...Int64.max, using: &random)
-            }
-        }
+        mutating func int32() -> Int32 { signed() }
+
+        mutating func int64() -> Int64 { signed() }
 
         mutating func float() -> Float {
             chance(3) ? 0 : [Float.greatestFiniteMagnitude, -1, .nan, .infinity, 0.5][int(0...4)]

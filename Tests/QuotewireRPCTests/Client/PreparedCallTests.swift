@@ -29,21 +29,12 @@ import Testing
                 let call = try client.prepare(
                     service: "test.Service", method: "Fail", payload: try PingRequest(payload: [9]).protobufBytes())
                 let connection = try await client.directConnection()
-                await #expect(throws: RPCError.self) { _ = try await connection.send(call).get() }
-                do {
-                    _ = try await connection.send(call).get()
-                } catch let error as RPCError {
-                    #expect(error.code == .failedPrecondition)
-                    #expect(error.message == "failed on purpose")
-                }
+                let failure = await error(sending: call, on: connection)
+                #expect(failure?.code == .failedPrecondition)
+                #expect(failure?.message == "failed on purpose")
                 #expect(connection.isActive)
                 let unknown = try client.prepare(service: "test.Service", method: "Nope", payload: [])
-                do {
-                    _ = try await connection.send(unknown).get()
-                    Issue.record("an unknown method succeeded")
-                } catch let error as RPCError {
-                    #expect(error.code == .unimplemented)
-                }
+                #expect(await error(sending: unknown, on: connection)?.code == .unimplemented)
             }
         }
     }
@@ -56,12 +47,7 @@ import Testing
                 let call = try client.prepare(
                     service: "test.Service", method: "Sleep", payload: request, options: CallOptions(timeout: .milliseconds(100)))
                 let connection = try await client.directConnection()
-                do {
-                    _ = try await connection.send(call).get()
-                    Issue.record("the call outlived its deadline")
-                } catch let error as RPCError {
-                    #expect(error.code == .deadlineExceeded)
-                }
+                #expect(await error(sending: call, on: connection)?.code == .deadlineExceeded)
             }
         }
     }
@@ -86,6 +72,17 @@ import Testing
                 #expect(byChannel.count == 4)
                 #expect(byChannel.values.allSatisfy { $0.count == 4 })
             }
+        }
+    }
+
+    /// The error a call failed with; nil (and a recorded issue) if it succeeded.
+    private func error(sending call: PreparedCall, on connection: DirectConnection) async -> RPCError? {
+        do {
+            _ = try await connection.send(call).get()
+            Issue.record("\(call.name) succeeded")
+            return nil
+        } catch {
+            return error as? RPCError
         }
     }
 }
