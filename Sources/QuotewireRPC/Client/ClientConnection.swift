@@ -48,21 +48,10 @@ final class ClientConnection: Sendable {
 
     /// Makes a unary call with an encoded `ttrpc.Request`.
     func unary(requestBytes: [UInt8], deadline: NIODeadline?) async throws(RPCError) -> [UInt8] {
-        let eventLoop = self.channel.eventLoop
-        let promise = eventLoop.makePromise(of: [UInt8].self)
-        let handler = self.handler
-        if eventLoop.inEventLoop {
-            // Already on the connection's loop (the CLI runs its tasks on the event
-            // loops): start now rather than a loop tick later.
-            handler.value.startUnary(requestBytes: requestBytes, deadline: deadline, promise: promise)
-        } else {
-            eventLoop.execute {
-                handler.value.startUnary(requestBytes: requestBytes, deadline: deadline, promise: promise)
-            }
-        }
+        let promise = self.startUnary(requestBody: ByteBuffer(bytes: requestBytes), deadline: deadline)
         do {
             return try await withTaskCancellationHandler {
-                try await promise.futureResult.get()
+                Array(buffer: try await promise.futureResult.get())
             } onCancel: {
                 promise.fail(RPCError(code: .cancelled, message: "the call was cancelled"))
             }
@@ -74,15 +63,22 @@ final class ClientConnection: Sendable {
     /// Makes a unary call with an encoded `ttrpc.Request` held in a buffer;
     /// the future completes on the connection's loop.
     func unary(requestBody: ByteBuffer, deadline: NIODeadline?) -> EventLoopFuture<ByteBuffer> {
+        self.startUnary(requestBody: requestBody, deadline: deadline).futureResult
+    }
+
+    /// Starts a unary call on the connection's loop; its promise completes with the response payload.
+    private func startUnary(requestBody: ByteBuffer, deadline: NIODeadline?) -> EventLoopPromise<ByteBuffer> {
         let eventLoop = self.channel.eventLoop
         let promise = eventLoop.makePromise(of: ByteBuffer.self)
         let handler = self.handler
         if eventLoop.inEventLoop {
+            // Already on the connection's loop (the CLI runs its tasks on the event
+            // loops): start now rather than a loop tick later.
             handler.value.startUnary(requestBody: requestBody, deadline: deadline, promise: promise)
         } else {
             eventLoop.execute { handler.value.startUnary(requestBody: requestBody, deadline: deadline, promise: promise) }
         }
-        return promise.futureResult
+        return promise
     }
 
     /// Opens a stream: sends the requests as Data frames, then closes the

@@ -9,8 +9,7 @@ final class ClientHandler: ChannelInboundHandler {
     typealias OutboundOut = ByteBuffer
 
     private enum Pending {
-        case unary(EventLoopPromise<[UInt8]>, timer: Scheduled<Void>?)
-        case unaryBuffer(EventLoopPromise<ByteBuffer>, timer: Scheduled<Void>?)
+        case unary(EventLoopPromise<ByteBuffer>, timer: Scheduled<Void>?)
         case stream(AsyncThrowingStream<[UInt8], any Error>.Continuation, timer: Scheduled<Void>?)
     }
 
@@ -33,32 +32,16 @@ final class ClientHandler: ChannelInboundHandler {
 
     // MARK: Starting calls (on the loop)
 
-    /// Sends a unary request; `promise` receives the response payload or an ``RPCError``.
-    func startUnary(requestBytes: [UInt8], deadline: NIODeadline?, promise: EventLoopPromise<[UInt8]>) {
+    /// Sends a unary request (an encoded `ttrpc.Request`); `promise` receives
+    /// the response payload or an ``RPCError``.
+    func startUnary(requestBody: ByteBuffer, deadline: NIODeadline?, promise: EventLoopPromise<ByteBuffer>) {
         guard let streamID = self.allocateStreamID() else {
             promise.fail(RPCError(code: .unavailable, message: "the connection is closed"))
             return
         }
         let timer = deadline.flatMap { self.scheduleDeadline($0, streamID: streamID) }
         self.pending[streamID] = .unary(promise, timer: timer)
-        self.write(streamID: streamID, type: .request, flags: [], payload: requestBytes)
-    }
-
-    /// Sends a unary request already encoded in a buffer (a ``PreparedCall``);
-    /// `promise` receives the response payload or an ``RPCError``.
-    func startUnary(requestBody: ByteBuffer, deadline: NIODeadline?, promise: EventLoopPromise<ByteBuffer>) {
-        guard let streamID = self.allocateStreamID(), let context = self.context else {
-            promise.fail(RPCError(code: .unavailable, message: "the connection is closed"))
-            return
-        }
-        let timer = deadline.flatMap { self.scheduleDeadline($0, streamID: streamID) }
-        self.pending[streamID] = .unaryBuffer(promise, timer: timer)
-        var buffer = context.channel.allocator.buffer(capacity: FrameHeader.size + requestBody.readableBytes)
-        buffer.writeFrameHeader(
-            FrameHeader(length: UInt32(truncatingIfNeeded: requestBody.readableBytes), streamID: streamID, type: .request))
-        buffer.writeImmutableBuffer(requestBody)
-        context.write(Self.wrapOutboundOut(buffer), promise: nil)
-        self.flusher?.didWrite()
+        self.write(streamID: streamID, type: .request, flags: [], payload: requestBody.readableBytesView)
     }
 
     /// Opens a stream (Request with remote-open); answers arrive on `responses`.
@@ -103,9 +86,6 @@ final class ClientHandler: ChannelInboundHandler {
         guard let pending = self.pending.removeValue(forKey: streamID) else { return }
         switch pending {
         case .unary(let promise, let timer):
-            timer?.cancel()
-            promise.fail(error)
-        case .unaryBuffer(let promise, let timer):
             timer?.cancel()
             promise.fail(error)
         case .stream(let continuation, let timer):
@@ -159,9 +139,6 @@ final class ClientHandler: ChannelInboundHandler {
         switch pending {
         case .unary(let promise, let timer):
             timer?.cancel()
-            promise.completeWith(outcome.map { Array(buffer: $0) }.mapError { $0 as any Error })
-        case .unaryBuffer(let promise, let timer):
-            timer?.cancel()
             promise.completeWith(outcome.mapError { $0 as any Error })
         case .stream(let continuation, let timer):
             timer?.cancel()
@@ -212,7 +189,8 @@ final class ClientHandler: ChannelInboundHandler {
     }
 
     private func write(
-        streamID: UInt32, type: MessageType, flags: FrameFlags, payload: [UInt8], promise: EventLoopPromise<Void>? = nil
+        streamID: UInt32, type: MessageType, flags: FrameFlags, payload: some Collection<UInt8>,
+        promise: EventLoopPromise<Void>? = nil
     ) {
         guard let context = self.context else { return }
         let buffer = FrameEncoder.makeBuffer(

@@ -12,9 +12,10 @@ public struct FrameEncoder: MessageToByteEncoder {
         out.writeBuffer(&payload)
     }
 
-    /// Encodes a frame with a byte-array payload into one new buffer.
+    /// Encodes a frame with a payload of bytes (an array, a buffer's view) into one new buffer.
     public static func makeBuffer(
-        streamID: UInt32, type: MessageType, flags: FrameFlags = [], payload: [UInt8], allocator: ByteBufferAllocator
+        streamID: UInt32, type: MessageType, flags: FrameFlags = [], payload: some Collection<UInt8>,
+        allocator: ByteBufferAllocator
     ) -> ByteBuffer {
         var buffer = allocator.buffer(capacity: FrameHeader.size + payload.count)
         buffer.writeFrameHeader(
