@@ -4,10 +4,34 @@ import QuotewireModel
 struct AnalysisPipeline {
     let text: TextBuffer
     let options: AnalyzeOptions
+    let model: AttributionModel
 
-    init(body: String, options: AnalyzeOptions) {
+    init(body: String, options: AnalyzeOptions, model: AttributionModel) {
         self.text = TextBuffer(body)
         self.options = options
+        self.model = model
+    }
+
+    /// The attributions of a document: the rules and the cue lexicon propose, the model's scorer scores,
+    /// the chooser keeps the best consistent set; each keeps its score as confidence.
+    static func attributions(_ index: DocumentIndex, cues: [Cue], model: AttributionModel) -> [Attribution] {
+        let candidates = CandidateProposer(priors: model.priors).propose(index, ruleCues: cues)
+        let scores = model.scorer.scores(candidates, index)
+        let chosen = CandidateChooser(requiresConsistency: model.scorer.requiresConsistency).choose(candidates, scores: scores, threshold: model.scorer.threshold)
+        // Text order; on equal starts the rules' own order, so the rules alone give exactly their output.
+        let ordered = chosen.sorted { lhs, rhs in
+            let left = candidates.attributions[lhs]
+            let right = candidates.attributions[rhs]
+            if left.attribution.content.lowerBound != right.attribution.content.lowerBound {
+                return left.attribution.content.lowerBound < right.attribution.content.lowerBound
+            }
+            return (left.ruleRank ?? Int.max, lhs) < (right.ruleRank ?? Int.max, rhs)
+        }
+        return ordered.map { position in
+            var attribution = candidates.attributions[position].attribution
+            attribution.confidence = scores[position]
+            return attribution
+        }
     }
 
     func run() -> AnalyzeResponse {
@@ -16,7 +40,7 @@ struct AnalysisPipeline {
         let quotes = QuotePairer().pair(tokens, in: self.text)
         let index = DocumentIndex(tokens: tokens, sentences: sentences, quotes: quotes)
         let cues = CueFinder().find(tokens, quoted: index.isQuoted)
-        let attributions = Attributor().attribute(index, cues: cues)
+        let attributions = Self.attributions(index, cues: cues, model: self.model)
         var actors = ActorRegistry(text: self.text, tokens: tokens, sentences: sentences)
         let speakerRecords = attributions.map { attribution in attribution.speaker.flatMap { actors.resolve($0) } }
         var demands: [DemandCandidate] = []

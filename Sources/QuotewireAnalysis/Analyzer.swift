@@ -8,11 +8,23 @@ import QuotewireModel
 public struct Analyzer: ArticleAnalyzing {
     /// Bodies above this many UTF-8 bytes are refused.
     public let maximumBodyBytes: Int
+    /// How attribution candidates are chosen.
+    public let scoring: Scoring
+
+    /// How the analyzer chooses among the attributions its rules and cue lexicon propose.
+    public enum Scoring: String, Sendable, CaseIterable {
+        /// The trained model compiled into the library (`quotewire train`).
+        case trained
+        /// The hand-written rules alone: what the analyzer did before it learned.
+        case rules
+    }
 
     /// - Parameters:
     ///   - maximumBodyBytes: the largest body accepted, in UTF-8 bytes.
-    public init(maximumBodyBytes: Int = 64 << 20) {
+    ///   - scoring: the trained model (default) or the rules alone.
+    public init(maximumBodyBytes: Int = 64 << 20, scoring: Scoring = .trained) {
         self.maximumBodyBytes = maximumBodyBytes
+        self.scoring = scoring
     }
 
     public func analyze(_ request: AnalyzeRequest) throws(AnalyzeError) -> AnalyzeResponse {
@@ -23,7 +35,9 @@ public struct Analyzer: ArticleAnalyzing {
         guard bytes <= self.maximumBodyBytes else { throw .bodyTooLarge(bytes: bytes, limit: self.maximumBodyBytes) }
         let clock = ContinuousClock()
         let start = clock.now
-        var response = AnalysisPipeline(body: article.body, options: options).run()
+        var response = AnalysisPipeline(
+            body: article.body, options: options, model: self.scoring == .trained ? .trained : .rules
+        ).run()
         response.articleID = article.id
         let elapsed = (clock.now - start).components
         response.stats?.analysisNanos = elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000

@@ -72,7 +72,7 @@ public struct AttributionMetric: Sendable {
     }
 
     /// Ranges trimmed of quote marks, white space and `, . ; :` at both ends of the whole.
-    func trim(_ ranges: [Range<Int>]) -> [Range<Int>] {
+    public func trim(_ ranges: [Range<Int>]) -> [Range<Int>] {
         var pieces = ranges.map { $0.clamped(to: 0..<self.scalars.count) }.filter { !$0.isEmpty }
         while let first = pieces.first {
             var start = first.lowerBound
@@ -127,7 +127,8 @@ public struct AttributionMetric: Sendable {
         trimmable.contains(scalar) || scalar.properties.isWhitespace
     }
 
-    static func iou(_ gold: [Range<Int>], _ predicted: Range<Int>) -> Double {
+    /// Character intersection over union of a (possibly discontinuous) gold span and a predicted one.
+    public static func iou(_ gold: [Range<Int>], _ predicted: Range<Int>) -> Double {
         var goldLength = 0
         var intersection = 0
         for range in gold {

@@ -10,7 +10,7 @@ struct Quotewire: AsyncParsableCommand {
         commandName: "quotewire",
         abstract: "Who said what, and who demands what of whom, in English news articles.",
         version: QuotewireVersion.current,
-        subcommands: [Serve.self, Analyze.self, Health.self, Info.self, Eval.self, Load.self, Bench.self]
+        subcommands: [Serve.self, Analyze.self, Health.self, Info.self, Eval.self, Train.self, Load.self, Bench.self]
     )
 
     /// Options that `QUOTEWIRE_*` environment variables may set, by subcommand.

@@ -14,6 +14,8 @@ enum AttributionRule: UInt8, Sendable {
     case continuation
     /// A quote with no cue near it, given to the last speaker.
     case unattributedQuote
+    /// A span proposed for a cue and chosen by a trained model rather than by a rule.
+    case learned
 
     var confidence: Float {
         switch self {
@@ -24,6 +26,7 @@ enum AttributionRule: UInt8, Sendable {
         case .continuation: return 0.75
         case .colon: return 0.5
         case .unattributedQuote: return 0.3
+        case .learned: return 0.5
         }
     }
 }

@@ -43,6 +43,9 @@ struct Eval: AsyncParsableCommand {
     @Flag(help: "Print the actors, quotes and demands found in each document.")
     var showAnalysis = false
 
+    @Option(help: "With the local analyzer: choose attributions with the trained model or the rules alone (trained|rules).")
+    var scoring: String = "trained"
+
     @Option(help: "Only evaluate documents whose name contains this text.")
     var only: String?
 
@@ -83,7 +86,11 @@ struct Eval: AsyncParsableCommand {
                 throw error.status
             }
         } else {
-            backend = LocalAnalysisBackend()
+            guard let scoring = Analyzer.Scoring(rawValue: self.scoring) else {
+                printError("quotewire eval: --scoring must be trained or rules, not \(self.scoring)")
+                throw ExitCode(64)
+            }
+            backend = LocalAnalysisBackend(analyzer: Analyzer(scoring: scoring))
         }
         let runner = EvalRunner(analyze: { request in try await backend.analyze(request) })
         let report = try await runner.evaluate(corpus, repetitions: self.repeat)

@@ -10,7 +10,7 @@ protocol AnalysisBackend: Sendable {
 
 /// Analyzes in this process (`--local`): no server needed.
 struct LocalAnalysisBackend: AnalysisBackend {
-    let analyzer = Analyzer()
+    var analyzer = Analyzer()
 
     func analyze(_ request: AnalyzeRequest) async throws -> AnalyzeResponse {
         try analyzer.analyze(request)

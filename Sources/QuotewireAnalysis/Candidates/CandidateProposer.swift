@@ -1,0 +1,164 @@
+import QuotewireModel
+
+/// Proposes attribution candidates: the rules' own answers, and for every cue candidate (the rules'
+/// cues and the words of the learned cue lexicon) the content spans its neighbourhood allows.
+///
+/// Work per cue is bounded (a few spans, each cut at ``Attributor/maximumContentTokens``), so the
+/// proposal stays linear in the body.
+struct CandidateProposer: Sendable {
+    let priors: CuePriors
+    private let attributor = Attributor()
+    private let speakers = SpeakerFinder()
+
+    /// How many tokens after a cue a quote may open and still be read as its content.
+    static let quoteReach = 3
+
+    func propose(_ index: DocumentIndex, ruleCues: [Cue]) -> CandidateSet {
+        var set = CandidateSet()
+        set.ruleAttributions = self.attributor.attribute(index, cues: ruleCues)
+        var cueAt = [Int32](repeating: -1, count: index.tokens.count)
+        for (position, cue) in ruleCues.enumerated() { cueAt[cue.first] = Int32(position) }
+        let context = Attributor.Context(index: index, cues: ruleCues, cueAt: cueAt)
+
+        var candidateOfToken: [Int: Int] = [:]
+        var ruleChoiceOfCue: [Int: (attribution: Attribution, rank: Int)] = [:]
+        for (rank, attribution) in set.ruleAttributions.enumerated() {
+            if let cue = attribution.cue, attribution.rule != .continuation { ruleChoiceOfCue[cue.first] = (attribution, rank) }
+        }
+        var inRuleCue = [Bool](repeating: false, count: index.tokens.count)
+        for cue in ruleCues {
+            for token in cue.first...cue.last { inRuleCue[token] = true }
+        }
+        var cues: [Cue] = []
+        var isRuleCue: [Bool] = []
+        var ruleCuePosition = 0
+        for (position, token) in index.tokens.enumerated() {
+            if ruleCuePosition < ruleCues.count, ruleCues[ruleCuePosition].first == position {
+                cues.append(ruleCues[ruleCuePosition])
+                isRuleCue.append(true)
+                ruleCuePosition += 1
+                continue
+            }
+            guard token.kind == .word, !inRuleCue[position], !index.isQuoted[position], self.priors.proposes(token.hash)
+            else { continue }
+            cues.append(Cue(first: position, last: position, entry: Self.entry(for: token)))
+            isRuleCue.append(false)
+        }
+        for (position, cue) in cues.enumerated() {
+            let ruleChoice = ruleChoiceOfCue[cue.first]
+            let speaker = ruleChoice?.attribution.speaker ?? self.speaker(of: cue, index)
+            candidateOfToken[cue.first] = position
+            set.cues.append(
+                CueCandidate(
+                    cue: cue, prior: self.priors.prior(index.tokens[cue.first].hash), isRuleCue: isRuleCue[position],
+                    speaker: speaker))
+            self.addSpans(for: position, cue: cue, speaker: speaker, ruleChoice: ruleChoice, context, into: &set)
+        }
+        for (rank, attribution) in set.ruleAttributions.enumerated() {
+            // Colon headlines carry a cue of their own that is not a cue candidate: they stand alone.
+            let isCueChoice = attribution.rule != .continuation && attribution.cue.map { candidateOfToken[$0.first] != nil } ?? false
+            guard !isCueChoice else { continue }
+            set.attributions.append(
+                AttributionCandidate(
+                    attribution: attribution, origin: .ruleChoice, cueIndex: nil, isRuleChoice: true, ruleRank: rank))
+        }
+        return set
+    }
+
+    /// The subject before the cue, or after it when the cue follows a comma or a quote (`..., said Roe`),
+    /// else the subject of the sentence's main clause (`..., even suggesting`, `went on to discuss`).
+    private func speaker(of cue: Cue, _ index: DocumentIndex) -> Range<Int>? {
+        let tokens = index.tokens
+        let sentence = index.sentence(of: cue.first)
+        if let subject = self.speakers.subject(before: cue.first, from: sentence.first, in: tokens) { return subject }
+        let before = tokens[max(0, cue.first - 1)].kind
+        if cue.first > sentence.first || index.isQuoteEnd(cue.first - 1),
+            before == .comma || before == .quoteClose || before == .quoteEither,
+            let subject = self.speakers.subject(after: cue.last, before: sentence.end, in: tokens)
+        {
+            return subject
+        }
+        return self.attributor.mainSubject(of: sentence, before: cue.first, in: tokens)
+    }
+
+    private func addSpans(
+        for cueIndex: Int, cue: Cue, speaker: Range<Int>?, ruleChoice: (attribution: Attribution, rank: Int)?, _ context: Attributor.Context,
+        into set: inout CandidateSet
+    ) {
+        let index = context.index
+        let tokens = index.tokens
+        let sentence = index.sentence(of: cue.first)
+        var spans: [(Attributor.ContentRange, SpanOrigin)] = []
+        if let choice = ruleChoice?.attribution {
+            spans.append((
+                Attributor.ContentRange(range: choice.content, first: choice.firstToken, end: choice.endToken, kind: choice.kind),
+                .ruleChoice
+            ))
+        }
+        let invertedSpeaker = speaker.map { $0.lowerBound > cue.last } ?? false
+        let rightStart = invertedSpeaker ? (speaker?.upperBound ?? cue.last + 1) : cue.last + 1
+        if let content = self.attributor.rightContent(from: rightStart, cue: cue, sentence: sentence, context) {
+            spans.append((content, .rightReported))
+        }
+        var start = rightStart
+        if start < sentence.end, tokens[start].hash == WordLists.that || tokens[start].kind == .colon
+            || tokens[start].kind == .comma
+        {
+            start += 1
+        }
+        if start < sentence.end {
+            if let content = self.attributor.clause(from: start, to: sentence.end, context) {
+                spans.append((content, .rightClause))
+            }
+            var stop = start + 1
+            while stop < sentence.end, stop - start < Attributor.maximumContentTokens, tokens[stop].kind != .comma
+                && tokens[stop].kind != .dash && tokens[stop].kind != .semicolon
+            {
+                stop += 1
+            }
+            if stop < sentence.end, let content = self.attributor.clause(from: start, to: stop, context) {
+                spans.append((content, .rightShort))
+            }
+        }
+        var position = cue.last + 1
+        while position < tokens.count, position - cue.last <= Self.quoteReach {
+            if let quote = index.quote(openedAt: position) {
+                if let content = self.attributor.quoted(quote, tokens) { spans.append((content, .rightQuote)) }
+                break
+            }
+            position += 1
+        }
+        let boundary = (invertedSpeaker ? cue.first : (speaker?.lowerBound ?? cue.first)) - 1
+        if boundary >= 0 {
+            if let content = self.attributor.quoteBefore(boundary, sentence: sentence, index, afterBareAttribution: true) {
+                spans.append((content, .leftQuote))
+            } else if boundary > sentence.first, tokens[boundary].kind == .comma || tokens[boundary].kind == .dash,
+                let content = self.attributor.clause(from: sentence.first, to: boundary, context)
+            {
+                spans.append((content, .leftClause))
+            }
+        }
+        var seen: [Range<Int>] = []
+        for (content, origin) in spans where !seen.contains(content.range) {
+            seen.append(content.range)
+            if origin == .ruleChoice, let ruleChoice {
+                set.attributions.append(
+                    AttributionCandidate(
+                        attribution: ruleChoice.attribution, origin: origin, cueIndex: cueIndex, isRuleChoice: true,
+                        ruleRank: ruleChoice.rank))
+                continue
+            }
+            let attribution = Attribution(
+                content: content.range, firstToken: content.first, endToken: content.end, kind: content.kind,
+                speaker: speaker, cue: cue, confidence: 0, rule: .learned)
+            set.attributions.append(
+                AttributionCandidate(attribution: attribution, origin: origin, cueIndex: cueIndex, isRuleChoice: false))
+        }
+    }
+
+    /// The verb form a word's ending suggests, for a cue the rules' lexicon does not know.
+    static func entry(for token: Token) -> CueEntry {
+        let form: VerbForm = token.endsInEd ? .past : token.endsInIng ? .participle : token.endsInS ? .third : .base
+        return CueEntry(lemma: token.hash, kind: .speech, form: form, takesAddressee: false)
+    }
+}

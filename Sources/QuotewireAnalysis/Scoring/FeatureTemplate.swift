@@ -1,0 +1,34 @@
+/// What a feature looks at. The raw values are part of the trained model's meaning: append new
+/// templates, never renumber.
+enum FeatureTemplate: UInt16, Sendable {
+    case bias = 1
+    case origin
+    case cueWord
+    case cueWordAndOrigin
+    case cuePrior
+    case ruleCueAndOrigin
+    case ruleChoiceAndRule
+    case wordBeforeCue
+    case wordAfterCue
+    case kindBeforeCueAndOrigin
+    case kindAfterCueAndOrigin
+    case lengthAndOrigin
+    case quoteKindAndOrigin
+    case firstWordOfSpan
+    case tokenBeforeSpan
+    case tokenAfterSpan
+    case endsSentenceAndOrigin
+    case cueQuoted
+    case cuePositionInSentence
+    case speakerAndOrigin
+    case cueFormAndOrigin
+    case cueWordAndNextKind
+    case gapAndOrigin
+    case headline
+    case quoteMarksInSpan
+    case cueWordAndNextWord
+    case lastWordOfSpan
+    case cueCapitalized
+    case priorAndOrigin
+    case sentenceQuotedAndOrigin
+}

@@ -1,0 +1,35 @@
+/// The hashed features of one candidate: indices into a model's weight table.
+///
+/// Each feature is a template (what is looked at) and a value (what was seen there), mixed into one
+/// 32-bit index; a model keeps `2^bits` weights and reads each index modulo its size.
+struct FeatureVector: Sendable {
+    private(set) var indices: [UInt32] = []
+
+    init() {
+        self.indices.reserveCapacity(40)
+    }
+
+    /// Adds the feature `template = value`.
+    mutating func add(_ template: FeatureTemplate, _ value: UInt64 = 0) {
+        self.indices.append(Self.mix(UInt64(template.rawValue) &* 0x9E37_79B9_7F4A_7C15 ^ value))
+    }
+
+    /// Adds the conjunction of two values under one template.
+    mutating func add(_ template: FeatureTemplate, _ first: UInt64, _ second: UInt64) {
+        self.add(template, first &* 0xBF58_476D_1CE4_E5B9 ^ second)
+    }
+
+    /// Appends the features of another vector (the cue's own, shared by its spans).
+    mutating func append(_ other: FeatureVector) {
+        self.indices.append(contentsOf: other.indices)
+    }
+
+    /// SplitMix64's finalizer: every input bit moves every output bit.
+    private static func mix(_ value: UInt64) -> UInt32 {
+        var z = value
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        z ^= z >> 31
+        return UInt32(truncatingIfNeeded: z)
+    }
+}

@@ -1,0 +1,56 @@
+import QuotewireModel
+
+/// One document's attribution candidates with their hashed features, for training and threshold
+/// search (`quotewire train`). Offsets are Unicode scalars, as brat gold uses them.
+@_spi(Training) public struct TrainingDocument: Sendable {
+    let set: CandidateSet
+    /// Each candidate's features: its cue's and its own.
+    public let features: [[UInt32]]
+    /// Each candidate's content, in Unicode scalars.
+    public var contents: [Range<Int>] { self.set.attributions.map(\.attribution.content) }
+
+    /// Proposes and describes the candidates of `body` with the cue priors in `lexicon`.
+    public init(body: String, lexicon: TrainingLexicon) {
+        let text = TextBuffer(body)
+        let tokens = Tokenizer().tokenize(text)
+        let index = DocumentIndex(
+            tokens: tokens, sentences: SentenceSplitter().split(tokens), quotes: QuotePairer().pair(tokens, in: text))
+        let cues = CueFinder().find(tokens, quoted: index.isQuoted)
+        let set = CandidateProposer(priors: lexicon.priors).propose(index, ruleCues: cues)
+        let describe = CandidateFeatures(index: index)
+        let cueFeatures = set.cues.map(describe.cueFeatures)
+        var bias = FeatureVector()
+        bias.add(.bias)
+        self.features = set.attributions.map { candidate in
+            var features = candidate.cueIndex.map { cueFeatures[$0] } ?? bias
+            features.append(describe.spanFeatures(candidate, cue: candidate.cueIndex.map { set.cues[$0] }))
+            return features.indices
+        }
+        self.set = set
+    }
+
+    /// The candidates the chooser keeps with these scores, in text order.
+    public func choose(scores: [Float], threshold: Float) -> [Int] {
+        CandidateChooser().choose(self.set, scores: scores, threshold: threshold)
+    }
+}
+
+/// The learned cue lexicon while it is being trained.
+@_spi(Training) public struct TrainingLexicon: Sendable {
+    let priors: CuePriors
+
+    public init(priors: [(word: String, prior: Float)], minimumPrior: Float) {
+        self.priors = CuePriors(priors, minimumPrior: minimumPrior)
+    }
+
+    /// Each word token of `body` (lowercased) and whether it lies inside one of the `cues` ranges.
+    public static func words(of body: String, cues: [Range<Int>]) -> [(word: String, isCue: Bool)] {
+        let text = TextBuffer(body)
+        let sorted = cues.sorted { $0.lowerBound < $1.lowerBound }
+        return Tokenizer().tokenize(text).compactMap { token in
+            guard token.kind == .word else { return nil }
+            let isCue = sorted.contains { $0.overlaps(token.range) }
+            return (text.string(token.range).lowercased(), isCue)
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+@_spi(Training) import QuotewireAnalysis
+import Foundation
+
+/// `quotewire train DIR OUT`: trains the attribution model on a brat folder and writes it as Swift source.
+struct Train: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Train the attribution model on a brat folder (polnear/train) and write it as Swift source.",
+        discussion: """
+            Deterministic: the same corpus gives the same file. The model the library compiles is \
+            Sources/QuotewireAnalysis/Models/TrainedModelData.swift (scripts/train-model.sh).
+            """
+    )
+
+    @Argument(help: "A folder with text/ and attributions/ subfolders (train on polnear/train only).")
+    var directory: String
+
+    @Argument(help: "The Swift file to write (or, with --check, to compare with).")
+    var output: String
+
+    @Flag(help: "Train and compare with OUTPUT instead of writing it; exit 1 if they differ.")
+    var check = false
+
+    @Option(help: "L2 shrinkage of the logistic weights.")
+    var l2: Float = ModelTrainer().trainer.l2
+
+    @Option(help: "Passes over the training candidates.")
+    var epochs: Int = ModelTrainer().trainer.epochs
+
+    @Option(help: "Words the rules do not know are proposed as cues from this learned prior up.")
+    var minimumPrior: Float = ModelTrainer().minimumPrior
+
+    func run() async throws {
+        let corpus: EvalCorpus
+        do {
+            corpus = try EvalCorpus(directory: self.directory)
+        } catch {
+            printError("quotewire train: \(error)")
+            throw ExitCode(64)
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        var trainer = ModelTrainer()
+        trainer.trainer.l2 = self.l2
+        trainer.trainer.epochs = self.epochs
+        trainer.minimumPrior = self.minimumPrior
+        let result = trainer.train(corpus) { printError($0) }
+        let source = result.writer.source(command: "quotewire train")
+        printError("train: done in \(EvalReport.format((clock.now - start).inSeconds, digits: 1)) s")
+        if self.check {
+            let existing = try? String(contentsOfFile: self.output, encoding: .utf8)
+            guard existing == source else {
+                printError("quotewire train: \(self.output) differs from a model trained on \(self.directory)")
+                throw ExitCode(1)
+            }
+            printError("train: \(self.output) is up to date")
+            return
+        }
+        do {
+            try source.write(toFile: self.output, atomically: true, encoding: .utf8)
+        } catch {
+            printError("quotewire train: cannot write \(self.output): \(error)")
+            throw ExitCode(73)
+        }
+    }
+}

@@ -1,0 +1,106 @@
+@_spi(Training) import QuotewireAnalysis
+import QuotewireEvaluation
+
+/// Trains the attribution model on a brat corpus: the cue lexicon from gold cues, then a logistic
+/// model over the candidates' features, its threshold chosen on out-of-fold scores. Deterministic:
+/// the same corpus gives the same model.
+struct ModelTrainer {
+    /// Words seen as part of a cue fewer times than this are not in the lexicon.
+    var minimumCueCount = 3
+    /// Words proposed as cues on their own need at least this prior.
+    var minimumPrior: Float = 0.3
+    var trainer = LogisticTrainer()
+    /// Folds for choosing the threshold on scores the model did not train on.
+    var folds = 2
+
+    struct Result {
+        var writer: TrainedModelWriter
+        /// Content F1 on the training corpus with the chosen threshold, out of fold.
+        var outOfFoldF1: Double
+        var candidates: Int
+        var positives: Int
+    }
+
+    func train(_ corpus: EvalCorpus, log: (String) -> Void) -> Result {
+        let priors = self.cuePriors(corpus)
+        log("train: \(priors.count) cue words (seen as a cue at least \(self.minimumCueCount) times)")
+        let lexicon = TrainingLexicon(priors: priors, minimumPrior: self.minimumPrior)
+        let documents = corpus.documents.map { TrainingDocument(body: $0.text, lexicon: lexicon) }
+        let labels = zip(corpus.documents, documents).map { document, candidates in
+            Self.labels(candidates.contents, gold: document.gold, text: document.text)
+        }
+        let candidates = documents.reduce(0) { $0 + $1.features.count }
+        let positives = labels.reduce(0) { $0 + $1.filter { $0 }.count }
+        log("train: \(candidates) candidates in \(documents.count) documents, \(positives) matching gold content")
+
+        // Out-of-fold scores: each fold scored by a model trained on the others.
+        var scores = documents.map { [Float](repeating: 0, count: $0.features.count) }
+        for fold in 0..<self.folds {
+            let training = documents.indices.filter { $0 % self.folds != fold }
+            let weights = self.fit(training, documents, labels)
+            for position in documents.indices where position % self.folds == fold {
+                scores[position] = self.trainer.probabilities(documents[position].features, weights: weights)
+            }
+        }
+        var best = (threshold: Float(0.5), f1: -1.0)
+        for step in stride(from: 20, through: 80, by: 2) {
+            let threshold = Float(step) / 100
+            let f1 = self.contentF1(corpus, documents, scores, threshold: threshold)
+            if f1 > best.f1 { best = (threshold, f1) }
+        }
+        log("train: threshold \(best.threshold) (out-of-fold content F1 \(best.f1))")
+        let weights = self.fit(Array(documents.indices), documents, labels)
+        let writer = TrainedModelWriter(
+            bits: self.trainer.bits, threshold: best.threshold, minimumPrior: self.minimumPrior, priors: priors,
+            weights: weights)
+        return Result(writer: writer, outOfFoldF1: best.f1, candidates: candidates, positives: positives)
+    }
+
+    private func fit(_ selection: [Int], _ documents: [TrainingDocument], _ labels: [[Bool]]) -> [Float] {
+        var examples: [[UInt32]] = []
+        var flat: [Bool] = []
+        for position in selection {
+            examples.append(contentsOf: documents[position].features)
+            flat.append(contentsOf: labels[position])
+        }
+        return self.trainer.fit(examples, labels: flat)
+    }
+
+    private func contentF1(_ corpus: EvalCorpus, _ documents: [TrainingDocument], _ scores: [[Float]], threshold: Float) -> Double {
+        var totals = EvaluationCounts()
+        for (position, document) in corpus.documents.enumerated() {
+            let chosen = documents[position].choose(scores: scores[position], threshold: threshold)
+            let contents = documents[position].contents
+            let predictions = chosen.map { PredictedAttribution(content: contents[$0]) }
+            totals += AttributionMetric(text: document.text).evaluate(gold: document.gold, predictions: predictions)
+        }
+        return totals.content.f1
+    }
+
+    /// Whether each candidate's content matches some gold content (the metric's IoU >= 0.5).
+    static func labels(_ contents: [Range<Int>], gold: [GoldAttribution], text: String) -> [Bool] {
+        let metric = AttributionMetric(text: text)
+        let goldContents = gold.map { metric.trim($0.content) }
+        return contents.map { content in
+            let trimmed = metric.trim([content])
+            guard let range = trimmed.first else { return false }
+            return goldContents.contains { AttributionMetric.iou($0, range) >= AttributionMetric.threshold }
+        }
+    }
+
+    /// Each word's share of occurrences inside a gold cue, for words seen in a cue often enough.
+    func cuePriors(_ corpus: EvalCorpus) -> [(word: String, prior: Float)] {
+        var counts: [String: (cue: Int, total: Int)] = [:]
+        for document in corpus.documents {
+            for (word, isCue) in TrainingLexicon.words(of: document.text, cues: document.gold.flatMap(\.cue)) {
+                var count = counts[word] ?? (0, 0)
+                count.total += 1
+                if isCue { count.cue += 1 }
+                counts[word] = count
+            }
+        }
+        return counts.filter { $0.value.cue >= self.minimumCueCount }
+            .map { (word: $0.key, prior: Float($0.value.cue) / Float($0.value.total)) }
+            .sorted { $0.word < $1.word }
+    }
+}
