@@ -20,10 +20,11 @@ struct CandidateProposer: Sendable {
         for (position, cue) in ruleCues.enumerated() { cueAt[cue.first] = Int32(position) }
         let context = Attributor.Context(index: index, cues: ruleCues, cueAt: cueAt)
 
-        var candidateOfToken: [Int: Int] = [:]
-        var ruleChoiceOfCue: [Int: (attribution: Attribution, rank: Int)] = [:]
+        var isCandidate = [Bool](repeating: false, count: index.tokens.count)
+        // The rules' attribution for the cue starting at each token, else -1.
+        var ruleChoiceOfCue = [Int32](repeating: -1, count: index.tokens.count)
         for (rank, attribution) in set.ruleAttributions.enumerated() {
-            if let cue = attribution.cue, attribution.rule != .continuation { ruleChoiceOfCue[cue.first] = (attribution, rank) }
+            if let cue = attribution.cue, attribution.rule != .continuation { ruleChoiceOfCue[cue.first] = Int32(rank) }
         }
         var inRuleCue = [Bool](repeating: false, count: index.tokens.count)
         for cue in ruleCues {
@@ -45,9 +46,10 @@ struct CandidateProposer: Sendable {
             isRuleCue.append(false)
         }
         for (position, cue) in cues.enumerated() {
-            let ruleChoice = ruleChoiceOfCue[cue.first]
+            let rank = Int(ruleChoiceOfCue[cue.first])
+            let ruleChoice = rank >= 0 ? (attribution: set.ruleAttributions[rank], rank: rank) : nil
             let speaker = ruleChoice?.attribution.speaker ?? self.speaker(of: cue, index)
-            candidateOfToken[cue.first] = position
+            isCandidate[cue.first] = true
             set.cues.append(
                 CueCandidate(
                     cue: cue, prior: self.priors.prior(index.tokens[cue.first].hash), isRuleCue: isRuleCue[position],
@@ -56,7 +58,7 @@ struct CandidateProposer: Sendable {
         }
         for (rank, attribution) in set.ruleAttributions.enumerated() {
             // Colon headlines carry a cue of their own that is not a cue candidate: they stand alone.
-            let isCueChoice = attribution.rule != .continuation && attribution.cue.map { candidateOfToken[$0.first] != nil } ?? false
+            let isCueChoice = attribution.rule != .continuation && attribution.cue.map { isCandidate[$0.first] } ?? false
             guard !isCueChoice else { continue }
             set.attributions.append(
                 AttributionCandidate(

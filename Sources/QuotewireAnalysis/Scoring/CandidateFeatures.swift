@@ -4,10 +4,9 @@ struct CandidateFeatures: Sendable {
     let index: DocumentIndex
 
     /// The features of a cue candidate, shared by all of its spans.
-    func cueFeatures(_ candidate: CueCandidate) -> FeatureVector {
+    func cueFeatures<Sink: FeatureSink>(_ candidate: CueCandidate, into features: inout Sink) {
         let tokens = self.index.tokens
         let cue = candidate.cue
-        var features = FeatureVector()
         features.add(.bias)
         let word = tokens[cue.first].hash.value
         features.add(.cueWord, word)
@@ -23,15 +22,13 @@ struct CandidateFeatures: Sendable {
         features.add(.cuePositionInSentence, UInt64(Self.bucket(count: cue.first - sentence.first)))
         features.add(.cueCapitalized, tokens[cue.first].isCapitalized ? 1 : 0)
         features.add(.headline, tokens[cue.first].paragraph == 0 ? 1 : 0)
-        return features
     }
 
     /// The features of one span: its own, and its conjunctions with the cue's (origin × cue word, ...).
-    func spanFeatures(_ candidate: AttributionCandidate, cue: CueCandidate?) -> FeatureVector {
+    func spanFeatures<Sink: FeatureSink>(_ candidate: AttributionCandidate, cue: CueCandidate?, into features: inout Sink) {
         let tokens = self.index.tokens
         let attribution = candidate.attribution
         let origin = UInt64(candidate.origin.rawValue) | (cue == nil ? 0x100 : 0)
-        var features = FeatureVector()
         features.add(.origin, origin)
         features.add(.ruleChoiceAndRule, candidate.isRuleChoice ? 1 : 0, UInt64(attribution.rule.rawValue))
         let length = attribution.endToken - attribution.firstToken
@@ -54,7 +51,7 @@ struct CandidateFeatures: Sendable {
         }
         features.add(.quoteMarksInSpan, origin, UInt64(marks))
         features.add(.speakerAndOrigin, origin, attribution.speaker.map { $0.count == 1 ? 2 : 1 } ?? 0)
-        guard let cue else { return features }
+        guard let cue else { return }
         let word = tokens[cue.cue.first].hash.value
         features.add(.cueWordAndOrigin, word, origin)
         features.add(.ruleCueAndOrigin, origin, cue.isRuleCue ? 1 : 0)
@@ -68,7 +65,6 @@ struct CandidateFeatures: Sendable {
         features.add(.kindBeforeCueAndOrigin, origin, UInt64(beforeCue))
         features.add(.kindAfterCueAndOrigin, origin, UInt64(afterCue))
         features.add(.sentenceQuotedAndOrigin, origin, self.index.isQuoted[cue.cue.first] ? 1 : 0)
-        return features
     }
 
     /// A word by its hash; punctuation and numbers by their kind.

@@ -1,22 +1,29 @@
-/// The hashed features of one candidate: indices into a model's weight table.
+/// Where hashed features go: a model's running sum while scoring, a list of indices while training.
 ///
 /// Each feature is a template (what is looked at) and a value (what was seen there), mixed into one
 /// 32-bit index; a model keeps `2^bits` weights and reads each index modulo its size.
-struct FeatureVector: Sendable {
-    private(set) var indices: [UInt32] = []
+protocol FeatureSink {
+    mutating func add(index: UInt32)
+}
 
-    init() {
-        self.indices.reserveCapacity(40)
-    }
-
+extension FeatureSink {
     /// Adds the feature `template = value`.
     mutating func add(_ template: FeatureTemplate, _ value: UInt64 = 0) {
-        self.indices.append(Self.mix(UInt64(template.rawValue) &* 0x9E37_79B9_7F4A_7C15 ^ value))
+        self.add(index: FeatureVector.mix(UInt64(template.rawValue) &* 0x9E37_79B9_7F4A_7C15 ^ value))
     }
 
     /// Adds the conjunction of two values under one template.
     mutating func add(_ template: FeatureTemplate, _ first: UInt64, _ second: UInt64) {
         self.add(template, first &* 0xBF58_476D_1CE4_E5B9 ^ second)
+    }
+}
+
+/// The hashed features of one candidate, kept as indices (for training).
+struct FeatureVector: FeatureSink, Sendable {
+    private(set) var indices: [UInt32] = []
+
+    mutating func add(index: UInt32) {
+        self.indices.append(index)
     }
 
     /// Appends the features of another vector (the cue's own, shared by its spans).
@@ -25,7 +32,7 @@ struct FeatureVector: Sendable {
     }
 
     /// SplitMix64's finalizer: every input bit moves every output bit.
-    private static func mix(_ value: UInt64) -> UInt32 {
+    static func mix(_ value: UInt64) -> UInt32 {
         var z = value
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB

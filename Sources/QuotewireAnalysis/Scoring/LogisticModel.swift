@@ -12,18 +12,14 @@ struct LogisticModel: Sendable {
         self.mask = (1 << bits) - 1
     }
 
-    /// The weight a candidate without a cue gets in place of the cue's features: the bias alone.
-    var cuelessBias: Float {
-        var features = FeatureVector()
-        features.add(.bias)
-        return self.partialSum(features)
-    }
+    /// A running sum of this model's weights, as features are added.
+    struct Sum: FeatureSink {
+        let model: LogisticModel
+        var value: Float = 0
 
-    /// The sum of the weights of `features`.
-    func partialSum(_ features: FeatureVector) -> Float {
-        var sum: Float = 0
-        for index in features.indices { sum += self.weights[Int(index) & self.mask] }
-        return sum
+        mutating func add(index: UInt32) {
+            self.value += self.model.weights[Int(index) & self.model.mask]
+        }
     }
 
     static func sigmoid(_ value: Float) -> Float {

@@ -6,11 +6,18 @@ struct TrainedScorer: AttributionScorer {
 
     func scores(_ set: CandidateSet, _ index: DocumentIndex) -> [Float] {
         let features = CandidateFeatures(index: index)
-        let cueParts = set.cues.map { self.model.partialSum(features.cueFeatures($0)) }
+        let cueParts = set.cues.map { cue in
+            var sum = LogisticModel.Sum(model: self.model)
+            features.cueFeatures(cue, into: &sum)
+            return sum.value
+        }
+        var bias = LogisticModel.Sum(model: self.model)
+        bias.add(.bias)
         return set.attributions.map { candidate in
             let cue = candidate.cueIndex.map { set.cues[$0] }
-            let span = self.model.partialSum(features.spanFeatures(candidate, cue: cue))
-            return LogisticModel.sigmoid(span + (candidate.cueIndex.map { cueParts[$0] } ?? self.model.cuelessBias))
+            var sum = LogisticModel.Sum(model: self.model, value: candidate.cueIndex.map { cueParts[$0] } ?? bias.value)
+            features.spanFeatures(candidate, cue: cue, into: &sum)
+            return LogisticModel.sigmoid(sum.value)
         }
     }
 }

@@ -18,12 +18,16 @@ import QuotewireModel
         let cues = CueFinder().find(tokens, quoted: index.isQuoted)
         let set = CandidateProposer(priors: lexicon.priors).propose(index, ruleCues: cues)
         let describe = CandidateFeatures(index: index)
-        let cueFeatures = set.cues.map(describe.cueFeatures)
+        let cueFeatures = set.cues.map { cue in
+            var features = FeatureVector()
+            describe.cueFeatures(cue, into: &features)
+            return features
+        }
         var bias = FeatureVector()
         bias.add(.bias)
         self.features = set.attributions.map { candidate in
             var features = candidate.cueIndex.map { cueFeatures[$0] } ?? bias
-            features.append(describe.spanFeatures(candidate, cue: candidate.cueIndex.map { set.cues[$0] }))
+            describe.spanFeatures(candidate, cue: candidate.cueIndex.map { set.cues[$0] }, into: &features)
             return features.indices
         }
         self.set = set
