@@ -32,10 +32,14 @@ struct AnalyzerTests {
     @Test("minConfidence drops weaker quotes")
     func honoursMinConfidence() throws {
         let body = "Ana Soto said the plan works. “We will build it anyway next spring.”"
-        let all = try TestSupport.analyze(body)
-        let strong = try TestSupport.analyze(body, options: AnalyzeOptions(offsetUnit: .unicodeScalar, minConfidence: 0.5))
-        #expect(all.quotes.count > strong.quotes.count)
-        #expect(strong.quotes.allSatisfy { $0.confidence >= 0.5 })
+        for scoring in Analyzer.Scoring.allCases {
+            let all = try TestSupport.analyze(body, scoring: scoring)
+            let cut = (all.quotes.map(\.confidence).min() ?? 0) + 0.001
+            let strong = try TestSupport.analyze(
+                body, options: AnalyzeOptions(offsetUnit: .unicodeScalar, minConfidence: cut), scoring: scoring)
+            #expect(all.quotes.count > strong.quotes.count, "\(scoring)")
+            #expect(strong.quotes.allSatisfy { $0.confidence >= cut }, "\(scoring)")
+        }
     }
 
     @Test("ids are numbered and stats filled")

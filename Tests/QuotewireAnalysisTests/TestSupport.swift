@@ -4,10 +4,13 @@ import QuotewireModel
 
 /// Helpers shared by the analysis tests.
 enum TestSupport {
-    static func analyze(_ body: String, options: AnalyzeOptions = AnalyzeOptions(offsetUnit: .unicodeScalar)) throws
-        -> AnalyzeResponse
-    {
-        try Analyzer().analyze(AnalyzeRequest(article: Article(id: "t", body: body), options: options))
+    /// Analyzes with the rules alone (the default here: most tests pin what one rule proposes) or the
+    /// trained model.
+    static func analyze(
+        _ body: String, options: AnalyzeOptions = AnalyzeOptions(offsetUnit: .unicodeScalar),
+        scoring: Analyzer.Scoring = .rules
+    ) throws -> AnalyzeResponse {
+        try Analyzer(scoring: scoring).analyze(AnalyzeRequest(article: Article(id: "t", body: body), options: options))
     }
 
     /// The text of a span given in Unicode scalar offsets.

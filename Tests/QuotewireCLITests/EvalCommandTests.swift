@@ -100,4 +100,25 @@ import Testing
         #expect(outcome.status == 64)
         #expect(outcome.stderr.contains("/no/such/corpus"))
     }
+
+    /// A slice of news-like text written for these tests (Tests/Fixtures/attribution-slice, made by its
+    /// make.py), with cues the rules do not know: the trained model must beat the rules on it.
+    @Test func theTrainedModelBeatsTheRulesOnTheWrittenSlice() async throws {
+        let slice = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/attribution-slice").path
+        var f1: [String: Double] = [:]
+        for scoring in ["rules", "trained"] {
+            let outcome = try await QuotewireProcess.run(["eval", slice, "--scoring", scoring, "--json"])
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            let content = try #require(try figures(outcome)["content"] as? [String: Double])
+            f1[scoring] = content["f1"]
+        }
+        let rules = try #require(f1["rules"])
+        let trained = try #require(f1["trained"])
+        #expect(trained > rules + 0.05, "trained \(trained), rules \(rules)")
+
+        let unknown = try await QuotewireProcess.run(["eval", slice, "--scoring", "guess"])
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("guess"))
+    }
 }
