@@ -140,7 +140,8 @@ public struct AttributionMetric: Sendable {
         return union == 0 ? 0 : Double(intersection) / Double(union)
     }
 
-    static func overlaps(_ gold: [Range<Int>], _ predicted: Range<Int>) -> Bool {
+    /// Whether a predicted span overlaps any fragment of a gold one.
+    public static func overlaps(_ gold: [Range<Int>], _ predicted: Range<Int>) -> Bool {
         gold.contains { $0.overlaps(predicted) }
     }
 }

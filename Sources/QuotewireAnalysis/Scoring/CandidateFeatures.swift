@@ -2,6 +2,19 @@
 /// and the span's, each a constant number of table look-ups.
 struct CandidateFeatures: Sendable {
     let index: DocumentIndex
+    /// Cue candidates before each token: `cuesBefore[j] - cuesBefore[i]` counts those in `i..<j`.
+    let cuesBefore: [Int32]
+
+    init(index: DocumentIndex, cues: [CueCandidate]) {
+        self.index = index
+        var isCue = [Bool](repeating: false, count: index.tokens.count)
+        for cue in cues { isCue[cue.cue.first] = true }
+        var cuesBefore = [Int32](repeating: 0, count: index.tokens.count + 1)
+        for position in index.tokens.indices {
+            cuesBefore[position + 1] = cuesBefore[position] + (isCue[position] ? 1 : 0)
+        }
+        self.cuesBefore = cuesBefore
+    }
 
     /// The features of a cue candidate, shared by all of its spans.
     func cueFeatures<Sink: FeatureSink>(_ candidate: CueCandidate, into features: inout Sink) {
@@ -42,18 +55,37 @@ struct CandidateFeatures: Sendable {
         }
         let beforeSpan = attribution.firstToken - 1
         features.add(.tokenBeforeSpan, beforeSpan >= 0 && beforeSpan < tokens.count ? Self.describe(tokens[beforeSpan]) : 1)
-        features.add(.tokenAfterSpan, attribution.endToken < tokens.count ? Self.describe(tokens[attribution.endToken]) : 1)
+        let end = attribution.endToken
+        features.add(.tokenAfterSpan, end < tokens.count ? Self.describe(tokens[end]) : 1)
+        // `..., including`, `..., but`, `..., said`: the word after the comma or dash that ends the span.
+        var afterBreak: UInt64 = 1
+        if end + 1 < tokens.count, tokens[end].kind == .comma || tokens[end].kind == .dash {
+            afterBreak = Self.describe(tokens[end + 1])
+        }
+        features.add(.wordAfterSpanBreak, afterBreak)
+        features.add(.afterBreakAndOrigin, afterBreak, origin)
         var marks = 0
+        var commas = 0
         var position = attribution.firstToken
-        while position < attribution.endToken, marks < 3 {
+        while position < end, position - attribution.firstToken < Attributor.maximumContentTokens {
             if tokens[position].isQuoteMark { marks += 1 }
+            if tokens[position].kind == .comma { commas += 1 }
             position += 1
         }
-        features.add(.quoteMarksInSpan, origin, UInt64(marks))
+        features.add(.quoteMarksInSpan, origin, UInt64(min(marks, 3)))
+        features.add(.commasInSpanAndOrigin, origin, UInt64(min(commas, 4)))
+        if attribution.firstToken >= 0, attribution.firstToken <= end, end <= tokens.count {
+            let cues = Int(self.cuesBefore[end] - self.cuesBefore[attribution.firstToken])
+            features.add(.cuesInSpanAndOrigin, origin, UInt64(min(cues, 3)))
+        }
+        if attribution.firstToken < tokens.count {
+            features.add(.firstKindAndOrigin, origin, UInt64(tokens[attribution.firstToken].kind.rawValue))
+        }
         features.add(.speakerAndOrigin, origin, attribution.speaker.map { $0.count == 1 ? 2 : 1 } ?? 0)
         guard let cue else { return }
         let word = tokens[cue.cue.first].hash.value
         features.add(.cueWordAndOrigin, word, origin)
+        features.add(.lengthAndCueWord, word, UInt64(Self.bucket(count: length)))
         features.add(.ruleCueAndOrigin, origin, cue.isRuleCue ? 1 : 0)
         features.add(.priorAndOrigin, origin, UInt64(Self.bucket(prior: cue.prior)))
         features.add(.cueFormAndOrigin, origin, UInt64(cue.cue.entry.form.rawValue))

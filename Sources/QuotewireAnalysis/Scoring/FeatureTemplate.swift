@@ -31,4 +31,10 @@ enum FeatureTemplate: UInt16, Sendable {
     case cueCapitalized
     case priorAndOrigin
     case sentenceQuotedAndOrigin
+    case wordAfterSpanBreak
+    case commasInSpanAndOrigin
+    case cuesInSpanAndOrigin
+    case firstKindAndOrigin
+    case lengthAndCueWord
+    case afterBreakAndOrigin
 }

@@ -5,7 +5,7 @@ struct TrainedScorer: AttributionScorer {
     var requiresConsistency: Bool { true }
 
     func scores(_ set: CandidateSet, _ index: DocumentIndex) -> [Float] {
-        let features = CandidateFeatures(index: index)
+        let features = CandidateFeatures(index: index, cues: set.cues)
         let cueParts = set.cues.map { cue in
             var sum = LogisticModel.Sum(model: self.model)
             features.cueFeatures(cue, into: &sum)

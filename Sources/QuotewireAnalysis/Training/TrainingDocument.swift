@@ -8,6 +8,8 @@ import QuotewireModel
     public let features: [[UInt32]]
     /// Each candidate's content, in Unicode scalars.
     public var contents: [Range<Int>] { self.set.attributions.map(\.attribution.content) }
+    /// Each candidate's cue, in Unicode scalars (`nil` for a quote without one).
+    public let cues: [Range<Int>?]
 
     /// Proposes and describes the candidates of `body` with the cue priors in `lexicon`.
     public init(body: String, lexicon: TrainingLexicon) {
@@ -17,7 +19,7 @@ import QuotewireModel
             tokens: tokens, sentences: SentenceSplitter().split(tokens), quotes: QuotePairer().pair(tokens, in: text))
         let cues = CueFinder().find(tokens, quoted: index.isQuoted)
         let set = CandidateProposer(priors: lexicon.priors).propose(index, ruleCues: cues)
-        let describe = CandidateFeatures(index: index)
+        let describe = CandidateFeatures(index: index, cues: set.cues)
         let cueFeatures = set.cues.map { cue in
             var features = FeatureVector()
             describe.cueFeatures(cue, into: &features)
@@ -29,6 +31,9 @@ import QuotewireModel
             var features = candidate.cueIndex.map { cueFeatures[$0] } ?? bias
             describe.spanFeatures(candidate, cue: candidate.cueIndex.map { set.cues[$0] }, into: &features)
             return features.indices
+        }
+        self.cues = set.attributions.map { candidate in
+            candidate.attribution.cue.map { Int(tokens[$0.first].start)..<Int(tokens[$0.last].end) }
         }
         self.set = set
     }

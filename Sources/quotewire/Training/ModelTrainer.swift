@@ -27,11 +27,16 @@ struct ModelTrainer {
         let lexicon = TrainingLexicon(priors: priors, minimumPrior: self.minimumPrior)
         let documents = corpus.documents.map { TrainingDocument(body: $0.text, lexicon: lexicon) }
         let labels = zip(corpus.documents, documents).map { document, candidates in
-            Self.labels(candidates.contents, gold: document.gold, text: document.text)
+            Self.labels(candidates.contents, cues: candidates.cues, gold: document.gold, text: document.text)
         }
         let candidates = documents.reduce(0) { $0 + $1.features.count }
         let positives = labels.reduce(0) { $0 + $1.filter { $0 }.count }
         log("train: \(candidates) candidates in \(documents.count) documents, \(positives) matching gold content")
+        let reachable = zip(corpus.documents, documents).reduce(0) { sum, pair in
+            sum + Self.reachableGold(pair.1.contents, gold: pair.0.gold, text: pair.0.text)
+        }
+        let gold = corpus.documents.reduce(0) { $0 + $1.gold.count }
+        log("train: \(reachable) of \(gold) gold contents have a matching candidate (the recall a perfect chooser reaches)")
 
         // Out-of-fold scores: each fold scored by a model trained on the others.
         var scores = documents.map { [Float](repeating: 0, count: $0.features.count) }
@@ -77,15 +82,30 @@ struct ModelTrainer {
         return totals.content.f1
     }
 
-    /// Whether each candidate's content matches some gold content (the metric's IoU >= 0.5).
-    static func labels(_ contents: [Range<Int>], gold: [GoldAttribution], text: String) -> [Bool] {
+    /// Whether each candidate's content matches (the metric's IoU >= 0.5) the content of a gold
+    /// attribution whose cue it shares; a candidate without a cue may match any gold content.
+    static func labels(_ contents: [Range<Int>], cues: [Range<Int>?], gold: [GoldAttribution], text: String) -> [Bool] {
         let metric = AttributionMetric(text: text)
         let goldContents = gold.map { metric.trim($0.content) }
-        return contents.map { content in
+        return zip(contents, cues).map { content, cue in
             let trimmed = metric.trim([content])
             guard let range = trimmed.first else { return false }
-            return goldContents.contains { AttributionMetric.iou($0, range) >= AttributionMetric.threshold }
+            return gold.indices.contains { position in
+                guard AttributionMetric.iou(goldContents[position], range) >= AttributionMetric.threshold else { return false }
+                guard let cue, !gold[position].cue.isEmpty else { return true }
+                return AttributionMetric.overlaps(gold[position].cue, cue)
+            }
         }
+    }
+
+    /// How many gold contents some candidate matches.
+    static func reachableGold(_ contents: [Range<Int>], gold: [GoldAttribution], text: String) -> Int {
+        let metric = AttributionMetric(text: text)
+        let candidates = contents.compactMap { metric.trim([$0]).first }
+        return gold.filter { attribution in
+            let trimmed = metric.trim(attribution.content)
+            return candidates.contains { AttributionMetric.iou(trimmed, $0) >= AttributionMetric.threshold }
+        }.count
     }
 
     /// Each word's share of occurrences inside a gold cue, for words seen in a cue often enough.
