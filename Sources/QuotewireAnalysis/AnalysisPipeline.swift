@@ -17,6 +17,7 @@ struct AnalysisPipeline {
     static func attributions(_ index: DocumentIndex, cues: [Cue], model: AttributionModel) -> [Attribution] {
         let candidates = CandidateProposer(priors: model.priors).propose(index, ruleCues: cues)
         let scores = model.scorer.scores(candidates, index)
+        let speakers = model.scorer.speakers(candidates, index)
         let chosen = CandidateChooser(requiresConsistency: model.scorer.requiresConsistency).choose(candidates, scores: scores, threshold: model.scorer.threshold)
         // Text order; on equal starts the rules' own order, so the rules alone give exactly their output.
         let ordered = chosen.sorted { lhs, rhs in
@@ -30,6 +31,7 @@ struct AnalysisPipeline {
         return ordered.map { position in
             var attribution = candidates.attributions[position].attribution
             attribution.confidence = scores[position]
+            if let speakers, let cue = candidates.attributions[position].cueIndex { attribution.speaker = speakers[cue] }
             return attribution
         }
     }

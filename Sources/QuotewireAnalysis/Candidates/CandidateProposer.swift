@@ -45,15 +45,27 @@ struct CandidateProposer: Sendable {
             cues.append(Cue(first: position, last: position, entry: Self.entry(for: token)))
             isRuleCue.append(false)
         }
+        // The rules' speakers in order of their cues, to find the one before each cue.
+        let ruleSpeakers = set.ruleAttributions.compactMap { attribution in
+            attribution.cue.flatMap { cue in attribution.speaker.map { (cue: cue.first, speaker: $0) } }
+        }.sorted { $0.cue < $1.cue }
+        var nextRule = 0
+        var previousSpeaker: Range<Int>?
         for (position, cue) in cues.enumerated() {
             let rank = Int(ruleChoiceOfCue[cue.first])
             let ruleChoice = rank >= 0 ? (attribution: set.ruleAttributions[rank], rank: rank) : nil
-            let speaker = ruleChoice?.attribution.speaker ?? self.speaker(of: cue, index)
+            while nextRule < ruleSpeakers.count, ruleSpeakers[nextRule].cue < cue.first {
+                previousSpeaker = ruleSpeakers[nextRule].speaker
+                nextRule += 1
+            }
+            let speakers = self.speakers(
+                of: cue, ruleSpeaker: ruleChoice?.attribution.speaker, previous: previousSpeaker, index)
+            let speaker = ruleChoice?.attribution.speaker ?? speakers.first { $0.origin != .previousSpeaker }?.tokens
             isCandidate[cue.first] = true
             set.cues.append(
                 CueCandidate(
                     cue: cue, prior: self.priors.prior(index.tokens[cue.first].hash), isRuleCue: isRuleCue[position],
-                    speaker: speaker))
+                    speaker: speaker, speakers: speakers))
             self.addSpans(for: position, cue: cue, speaker: speaker, ruleChoice: ruleChoice, context, into: &set)
         }
         for (rank, attribution) in set.ruleAttributions.enumerated() {
@@ -67,20 +79,31 @@ struct CandidateProposer: Sendable {
         return set
     }
 
-    /// The subject before the cue, or after it when the cue follows a comma or a quote (`..., said Roe`),
-    /// else the subject of the sentence's main clause (`..., even suggesting`, `went on to discuss`).
-    private func speaker(of cue: Cue, _ index: DocumentIndex) -> Range<Int>? {
+    /// The speakers a cue may have: the rules' choice, the subject before or after it, the subject of
+    /// the main clause, the previous attribution's speaker in the paragraph; the first is the default.
+    private func speakers(
+        of cue: Cue, ruleSpeaker: Range<Int>?, previous: Range<Int>?, _ index: DocumentIndex
+    ) -> [SpeakerCandidate] {
         let tokens = index.tokens
         let sentence = index.sentence(of: cue.first)
-        if let subject = self.speakers.subject(before: cue.first, from: sentence.first, in: tokens) { return subject }
+        var found: [SpeakerCandidate] = []
+        func add(_ range: Range<Int>?, _ origin: SpeakerOrigin) {
+            guard let range, !found.contains(where: { $0.tokens == range }) else { return }
+            found.append(SpeakerCandidate(tokens: range, origin: origin))
+        }
+        add(ruleSpeaker, .rule)
+        add(self.speakers.subject(before: cue.first, from: sentence.first, in: tokens), .subjectBefore)
         let before = tokens[max(0, cue.first - 1)].kind
         if cue.first > sentence.first || index.isQuoteEnd(cue.first - 1),
-            before == .comma || before == .quoteClose || before == .quoteEither,
-            let subject = self.speakers.subject(after: cue.last, before: sentence.end, in: tokens)
+            before == .comma || before == .quoteClose || before == .quoteEither
         {
-            return subject
+            add(self.speakers.subject(after: cue.last, before: sentence.end, in: tokens), .subjectAfter)
         }
-        return self.attributor.mainSubject(of: sentence, before: cue.first, in: tokens)
+        add(self.attributor.mainSubject(of: sentence, before: cue.first, in: tokens), .mainSubject)
+        if let previous, tokens[previous.lowerBound].paragraph == tokens[cue.first].paragraph {
+            add(previous, .previousSpeaker)
+        }
+        return found
     }
 
     private func addSpans(

@@ -5,6 +5,8 @@ struct CueCandidate: Sendable {
     var prior: Float
     /// The rules' cue finder accepted it (a lexicon verb in a verb position).
     var isRuleCue: Bool
-    /// The speaker mention next to it, if one was found.
+    /// The speaker mention next to it, if one was found: the rules' choice, else the first found.
     var speaker: Range<Int>?
+    /// Every speaker mention proposed for it, for a scorer to choose from.
+    var speakers: [SpeakerCandidate] = []
 }

@@ -37,4 +37,15 @@ enum FeatureTemplate: UInt16, Sendable {
     case firstKindAndOrigin
     case lengthAndCueWord
     case afterBreakAndOrigin
+    case speakerBias
+    case speakerOrigin
+    case speakerOriginAndCueWord
+    case speakerOriginAndLength
+    case speakerOriginAndShape
+    case speakerOriginAndDistance
+    case speakerFirstWord
+    case speakerLastWord
+    case speakerOriginAndRuleCue
+    case speakerOriginAndCount
+    case speakerBeforeKind
 }

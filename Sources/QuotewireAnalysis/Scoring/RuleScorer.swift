@@ -5,6 +5,8 @@ struct RuleScorer: AttributionScorer {
     /// The rules let a cue's content and a quote's overlap; reproducing them means allowing it.
     var requiresConsistency: Bool { false }
 
+    func speakers(_ set: CandidateSet, _ index: DocumentIndex) -> [Range<Int>?]? { nil }
+
     func scores(_ set: CandidateSet, _ index: DocumentIndex) -> [Float] {
         set.attributions.map { $0.origin == .ruleChoice ? $0.attribution.confidence : 0 }
     }

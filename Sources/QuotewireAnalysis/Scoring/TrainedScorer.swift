@@ -4,6 +4,20 @@ struct TrainedScorer: AttributionScorer {
     let threshold: Float
     var requiresConsistency: Bool { true }
 
+    /// The best-scoring speaker candidate of each cue.
+    func speakers(_ set: CandidateSet, _ index: DocumentIndex) -> [Range<Int>?]? {
+        let features = CandidateFeatures(index: index, cues: set.cues)
+        return set.cues.map { cue in
+            var best: (range: Range<Int>, score: Float)?
+            for speaker in cue.speakers {
+                var sum = LogisticModel.Sum(model: self.model)
+                features.speakerFeatures(speaker, of: cue, into: &sum)
+                if sum.value > best?.score ?? -Float.infinity { best = (speaker.tokens, sum.value) }
+            }
+            return best?.range
+        }
+    }
+
     func scores(_ set: CandidateSet, _ index: DocumentIndex) -> [Float] {
         let features = CandidateFeatures(index: index, cues: set.cues)
         let cueParts = set.cues.map { cue in

@@ -10,6 +10,10 @@ import QuotewireModel
     public var contents: [Range<Int>] { self.set.attributions.map(\.attribution.content) }
     /// Each candidate's cue, in Unicode scalars (`nil` for a quote without one).
     public let cues: [Range<Int>?]
+    /// Each candidate's cue candidate index (`nil` for a quote without one).
+    public var cueIndices: [Int?] { self.set.attributions.map(\.cueIndex) }
+    /// For each cue candidate: its speaker candidates, in Unicode scalars, with their features.
+    public let speakers: [[(range: Range<Int>, features: [UInt32])]]
 
     /// Proposes and describes the candidates of `body` with the cue priors in `lexicon`.
     public init(body: String, lexicon: TrainingLexicon) {
@@ -31,6 +35,14 @@ import QuotewireModel
             var features = candidate.cueIndex.map { cueFeatures[$0] } ?? bias
             describe.spanFeatures(candidate, cue: candidate.cueIndex.map { set.cues[$0] }, into: &features)
             return features.indices
+        }
+        self.speakers = set.cues.map { cue in
+            cue.speakers.map { speaker in
+                var features = FeatureVector()
+                describe.speakerFeatures(speaker, of: cue, into: &features)
+                let range = Int(tokens[speaker.tokens.lowerBound].start)..<Int(tokens[speaker.tokens.upperBound - 1].end)
+                return (range, features.indices)
+            }
         }
         self.cues = set.attributions.map { candidate in
             candidate.attribution.cue.map { Int(tokens[$0.first].start)..<Int(tokens[$0.last].end) }

@@ -26,9 +26,10 @@ struct ModelTrainer {
         log("train: \(priors.count) cue words (seen as a cue at least \(self.minimumCueCount) times)")
         let lexicon = TrainingLexicon(priors: priors, minimumPrior: self.minimumPrior)
         let documents = corpus.documents.map { TrainingDocument(body: $0.text, lexicon: lexicon) }
-        let labels = zip(corpus.documents, documents).map { document, candidates in
-            Self.labels(candidates.contents, cues: candidates.cues, gold: document.gold, text: document.text)
+        let matches = zip(corpus.documents, documents).map { document, candidates in
+            Self.matches(candidates.contents, cues: candidates.cues, gold: document.gold, text: document.text)
         }
+        let labels = matches.map { $0.map { $0 != nil } }
         let candidates = documents.reduce(0) { $0 + $1.features.count }
         let positives = labels.reduce(0) { $0 + $1.filter { $0 }.count }
         log("train: \(candidates) candidates in \(documents.count) documents, \(positives) matching gold content")
@@ -54,7 +55,9 @@ struct ModelTrainer {
             if f1 > best.f1 { best = (threshold, f1) }
         }
         log("train: threshold \(best.threshold) (out-of-fold content F1 \(best.f1))")
-        let weights = self.fit(Array(documents.indices), documents, labels)
+        var weights = self.fit(Array(documents.indices), documents, labels)
+        let speakerModel = self.fitSpeakers(corpus, documents, matches, log: log)
+        for position in weights.indices { weights[position] += speakerModel[position] }
         let writer = TrainedModelWriter(
             bits: self.trainer.bits, threshold: best.threshold, minimumPrior: self.minimumPrior, priors: priors,
             weights: weights)
@@ -82,15 +85,40 @@ struct ModelTrainer {
         return totals.content.f1
     }
 
-    /// Whether each candidate's content matches (the metric's IoU >= 0.5) the content of a gold
-    /// attribution whose cue it shares; a candidate without a cue may match any gold content.
-    static func labels(_ contents: [Range<Int>], cues: [Range<Int>?], gold: [GoldAttribution], text: String) -> [Bool] {
+    /// The speaker model: for each cue with a span matching gold, which of its speaker candidates
+    /// overlaps the gold source. Its features are its own (`speaker*` templates), so its weights add
+    /// to the content model's in one table.
+    private func fitSpeakers(
+        _ corpus: EvalCorpus, _ documents: [TrainingDocument], _ matches: [[Int?]], log: (String) -> Void
+    ) -> [Float] {
+        var examples: [[UInt32]] = []
+        var labels: [Bool] = []
+        for (position, document) in documents.enumerated() {
+            let gold = corpus.documents[position].gold
+            var seen = Set<Int>()
+            for (candidate, match) in matches[position].enumerated() {
+                guard let match, let cue = document.cueIndices[candidate], !gold[match].source.isEmpty,
+                    seen.insert(cue).inserted
+                else { continue }
+                for speaker in document.speakers[cue] {
+                    examples.append(speaker.features)
+                    labels.append(AttributionMetric.overlaps(gold[match].source, speaker.range))
+                }
+            }
+        }
+        log("train: \(examples.count) speaker candidates, \(labels.filter { $0 }.count) overlapping the gold source")
+        return self.trainer.fit(examples, labels: labels)
+    }
+
+    /// For each candidate, the gold attribution whose content it matches (the metric's IoU >= 0.5) and
+    /// whose cue it shares; a candidate without a cue may match any gold content.
+    static func matches(_ contents: [Range<Int>], cues: [Range<Int>?], gold: [GoldAttribution], text: String) -> [Int?] {
         let metric = AttributionMetric(text: text)
         let goldContents = gold.map { metric.trim($0.content) }
         return zip(contents, cues).map { content, cue in
             let trimmed = metric.trim([content])
-            guard let range = trimmed.first else { return false }
-            return gold.indices.contains { position in
+            guard let range = trimmed.first else { return nil }
+            return gold.indices.first { position in
                 guard AttributionMetric.iou(goldContents[position], range) >= AttributionMetric.threshold else { return false }
                 guard let cue, !gold[position].cue.isEmpty else { return true }
                 return AttributionMetric.overlaps(gold[position].cue, cue)
