@@ -17,7 +17,6 @@ struct AnalysisPipeline {
     static func attributions(_ index: DocumentIndex, cues: [Cue], model: AttributionModel) -> [Attribution] {
         let candidates = CandidateProposer(priors: model.priors).propose(index, ruleCues: cues)
         let scores = model.scorer.scores(candidates, index)
-        let speakers = model.scorer.speakers(candidates, index)
         let chosen = CandidateChooser(requiresConsistency: model.scorer.requiresConsistency).choose(candidates, scores: scores, threshold: model.scorer.threshold)
         // Text order; on equal starts the rules' own order, so the rules alone give exactly their output.
         let ordered = chosen.sorted { lhs, rhs in
@@ -28,10 +27,16 @@ struct AnalysisPipeline {
             }
             return (left.ruleRank ?? Int.max, lhs) < (right.ruleRank ?? Int.max, rhs)
         }
-        return ordered.map { position in
+        let chosenCues = ordered.map { candidates.attributions[$0].cueIndex ?? -1 }
+        let speakers = model.scorer.speakers(candidates, index, cues: chosenCues.filter { $0 >= 0 })
+        var nextSpeaker = 0
+        return ordered.enumerated().map { order, position in
             var attribution = candidates.attributions[position].attribution
             attribution.confidence = scores[position]
-            if let speakers, let cue = candidates.attributions[position].cueIndex { attribution.speaker = speakers[cue] }
+            if chosenCues[order] >= 0 {
+                if let speakers { attribution.speaker = speakers[nextSpeaker] }
+                nextSpeaker += 1
+            }
             return attribution
         }
     }

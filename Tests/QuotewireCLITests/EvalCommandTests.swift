@@ -117,6 +117,14 @@ import Testing
         let trained = try #require(f1["trained"])
         #expect(trained > rules + 0.05, "trained \(trained), rules \(rules)")
 
+        let curve = try await QuotewireProcess.run(["eval", slice, "--curve"])
+        #expect(curve.status == 0)
+        #expect(curve.stdout.contains("confidence >="))
+        #expect(curve.stdout.contains("expected calibration error"))
+        let errors = try await QuotewireProcess.run(["eval", slice, "--errors", "20"])
+        #expect(errors.status == 0)
+        #expect(errors.stdout.contains("errors: missed-cue "))
+
         let unknown = try await QuotewireProcess.run(["eval", slice, "--scoring", "guess"])
         #expect(unknown.status == 64)
         #expect(unknown.stderr.contains("guess"))

@@ -69,3 +69,25 @@ struct AttributionMetricTests {
         #expect(abs(figures.f1 - 2.0 / 3.0) < 1e-9)
     }
 }
+
+/// Precision and recall by confidence threshold, and the calibration error, on figures worked by hand.
+@Suite struct ConfidenceCurveTests {
+    @Test func thresholdsDropPredictionsAndCalibrationIsMeasured() {
+        let text = String(repeating: "abcdefghij", count: 5)
+        let gold = [GoldAttribution(content: [0..<10]), GoldAttribution(content: [20..<30]), GoldAttribution(content: [40..<50])]
+        // Two matches (confidence 0.9 and 0.35) and a false alarm (0.6).
+        let predictions: [(PredictedAttribution, Float)] = [
+            (PredictedAttribution(content: 0..<10), 0.9), (PredictedAttribution(content: 20..<29), 0.35),
+            (PredictedAttribution(content: 11..<18), 0.6),
+        ]
+        var curve = ConfidenceCurve()
+        curve.add(gold: gold, predictions: predictions, metric: AttributionMetric(text: text))
+        let all = curve.figures(at: 0.1)
+        #expect(all.matches == 2 && all.predictions == 3 && all.gold == 3)
+        let half = curve.figures(at: 0.5)
+        #expect(half.matches == 1 && half.predictions == 2)
+        #expect(curve.figures(at: 0.95).predictions == 0)
+        // Bins 9 (0.9, matched: |1 - 0.9|), 6 (0.6, missed: |0 - 0.6|), 3 (0.35, matched: |1 - 0.35|), each a third.
+        #expect(abs(curve.expectedCalibrationError() - (0.1 + 0.6 + 0.65) / 3) < 1e-6)
+    }
+}

@@ -31,12 +31,8 @@ struct FeatureVector: FeatureSink, Sendable {
         self.indices.append(contentsOf: other.indices)
     }
 
-    /// SplitMix64's finalizer: every input bit moves every output bit.
+    /// A multiplicative hash: the high half of the product with an odd 64-bit constant.
     static func mix(_ value: UInt64) -> UInt32 {
-        var z = value
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return UInt32(truncatingIfNeeded: z)
+        UInt32(truncatingIfNeeded: (value ^ (value >> 29)) &* 0x9E37_79B9_7F4A_7C15 >> 32)
     }
 }

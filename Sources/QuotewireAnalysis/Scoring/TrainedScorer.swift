@@ -5,9 +5,10 @@ struct TrainedScorer: AttributionScorer {
     var requiresConsistency: Bool { true }
 
     /// The best-scoring speaker candidate of each cue.
-    func speakers(_ set: CandidateSet, _ index: DocumentIndex) -> [Range<Int>?]? {
+    func speakers(_ set: CandidateSet, _ index: DocumentIndex, cues: [Int]) -> [Range<Int>?]? {
         let features = CandidateFeatures(index: index, cues: set.cues)
-        return set.cues.map { cue in
+        return cues.map { position in
+            let cue = set.cues[position]
             var best: (range: Range<Int>, score: Float)?
             for speaker in cue.speakers {
                 var sum = LogisticModel.Sum(model: self.model)

@@ -6,7 +6,7 @@
     public var learningRate: Float
     public var l2: Float
 
-    public init(bits: Int = 18, epochs: Int = 3, learningRate: Float = 0.1, l2: Float = 1e-6) {
+    public init(bits: Int = 16, epochs: Int = 3, learningRate: Float = 0.1, l2: Float = 1e-6) {
         self.bits = bits
         self.epochs = epochs
         self.learningRate = learningRate

@@ -34,8 +34,13 @@ struct Eval: AsyncParsableCommand {
     @Option(help: "Analyze the corpus this many times, to time the analysis.")
     var `repeat`: Int = 1
 
-    @Option(help: "Print up to this many missed gold attributions and unmatched predictions (for rule work).")
+    @Option(
+        name: [.customLong("errors"), .customLong("show-errors")],
+        help: "List up to this many misses and false alarms by kind (missed-cue, boundary, speaker, spurious), with counts.")
     var showErrors: Int = 0
+
+    @Flag(help: "Print content precision and recall at confidence thresholds 0.1 … 0.9, and the expected calibration error.")
+    var curve = false
 
     @Flag(help: "With --show-errors, also print the matched predictions.")
     var showMatches = false
@@ -101,9 +106,10 @@ struct Eval: AsyncParsableCommand {
             print(try await runner.errors(corpus, limit: self.showErrors, includeMatches: self.showMatches))
         }
         if self.json {
-            print(report.json(perDocument: self.perDocument))
+            print(report.json(perDocument: self.perDocument, curve: self.curve))
         } else {
             print(report.table(perDocument: self.perDocument))
+            if self.curve { print(report.curveTable()) }
         }
         await backend.close()
         if self.scaling {

@@ -24,11 +24,19 @@ struct Train: AsyncParsableCommand {
     @Option(help: "L2 shrinkage of the logistic weights.")
     var l2: Float = ModelTrainer().trainer.l2
 
+    @Option(help: "The model keeps 2^bits weights (features are hashed into them).")
+    var bits: Int = ModelTrainer().trainer.bits
+
     @Option(help: "Passes over the training candidates.")
     var epochs: Int = ModelTrainer().trainer.epochs
 
     @Option(help: "Words the rules do not know are proposed as cues from this learned prior up.")
     var minimumPrior: Float = ModelTrainer().minimumPrior
+
+    func validate() throws {
+        guard (10...24).contains(self.bits) else { throw ValidationError("--bits must be between 10 and 24") }
+        guard self.epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
+    }
 
     func run() async throws {
         let corpus: EvalCorpus
@@ -43,6 +51,7 @@ struct Train: AsyncParsableCommand {
         var trainer = ModelTrainer()
         trainer.trainer.l2 = self.l2
         trainer.trainer.epochs = self.epochs
+        trainer.trainer.bits = self.bits
         trainer.minimumPrior = self.minimumPrior
         let result = trainer.train(corpus) { printError($0) }
         let source = result.writer.source(command: "quotewire train")

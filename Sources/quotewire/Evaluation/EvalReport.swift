@@ -4,6 +4,10 @@ import QuotewireEvaluation
 /// The figures of one `eval` run, as a table or as JSON.
 struct EvalReport {
     var totals = EvaluationCounts()
+    /// Precision and recall by confidence, and calibration.
+    var curve = ConfidenceCurve()
+    /// The confidence thresholds `--curve` reports.
+    static let curveThresholds: [Float] = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]
     var documents: [(name: String, counts: EvaluationCounts)] = []
     var analyzedDocuments = 0
     var analysisSeconds = 0.0
@@ -51,7 +55,20 @@ struct EvalReport {
         return lines.joined(separator: "\n")
     }
 
-    func json(perDocument: Bool) -> String {
+    /// Content precision, recall and F1 at each confidence threshold, and the expected calibration error.
+    func curveTable() -> String {
+        var lines = ["confidence >=          P       R      F1"]
+        for threshold in Self.curveThresholds {
+            let figures = self.curve.figures(at: threshold)
+            lines.append(
+                "  " + Self.format(Double(threshold), digits: 1).padding(toLength: 18, withPad: " ", startingAt: 0) + "  "
+                    + [figures.precision, figures.recall, figures.f1].map { Self.format($0).leftPadded(6) }.joined(separator: "  "))
+        }
+        lines.append("expected calibration error  " + Self.format(self.curve.expectedCalibrationError()))
+        return lines.joined(separator: "\n")
+    }
+
+    func json(perDocument: Bool, curve: Bool = false) -> String {
         func figures(_ value: PrecisionRecall) -> [String: Any] {
             ["precision": value.precision, "recall": value.recall, "f1": value.f1]
         }
@@ -67,6 +84,13 @@ struct EvalReport {
             "documentsPerSecond": self.documentsPerSecond,
             "documentsPerCPUSecond": self.documentsPerCPUSecond,
         ]
+        if curve {
+            object["curve"] = Self.curveThresholds.map { threshold in
+                let figures = self.curve.figures(at: threshold)
+                return ["threshold": Double(threshold), "precision": figures.precision, "recall": figures.recall, "f1": figures.f1]
+            }
+            object["expectedCalibrationError"] = self.curve.expectedCalibrationError()
+        }
         if perDocument {
             object["perDocument"] = self.documents.map { entry in
                 [

@@ -32,6 +32,10 @@ struct EvalRunner {
                 )
                 report.totals += counts
                 report.documents.append((document.name, counts))
+                report.curve.add(
+                    gold: document.gold,
+                    predictions: response.quotes.compactMap { quote in PredictedAttribution(quote).map { ($0, quote.confidence) } },
+                    metric: metric)
             }
         }
         report.analyzedDocuments = corpus.documents.count * repetitions
@@ -40,10 +44,14 @@ struct EvalRunner {
         return report
     }
 
-    /// Missed gold attributions and unmatched predictions, with their text, for rule work.
+    /// Each miss and false alarm by kind, with its text: `missed-cue` (a gold content no prediction
+    /// touches), `boundary` (a gold content overlapped only by predictions that do not match it, and
+    /// those predictions), `speaker` (a matched content with the wrong speaker), `spurious` (a
+    /// prediction that overlaps no gold content). `matched` lines too with `includeMatches`.
     func errors(_ corpus: EvalCorpus, limit: Int, includeMatches: Bool) async throws -> String {
         var lines: [String] = []
-        for document in corpus.documents where lines.count < limit * 2 {
+        var counts: [String: Int] = [:]
+        for document in corpus.documents {
             let request = Self.request(for: document)
             let response = try await self.analyze(request)
             let predictions = response.quotes.compactMap(PredictedAttribution.init)
@@ -57,30 +65,42 @@ struct EvalRunner {
                     return String(view)
                 }.joined(separator: " | ").replacingOccurrences(of: "\n", with: " ")
             }
+            func show(_ prediction: PredictedAttribution) -> String {
+                "[\(show(prediction.speaker.map { [$0] } ?? []))] [\(show(prediction.cue.map { [$0] } ?? []))] {\(show([prediction.content]))}"
+            }
+            func emit(_ kind: String, _ text: String) {
+                counts[kind, default: 0] += 1
+                if lines.count < limit { lines.append("\(kind) \(document.name) \(text)") }
+            }
             let matchedGold = Set(pairs.map(\.gold))
             let matchedPredictions = Set(pairs.map(\.prediction))
             for (index, gold) in document.gold.enumerated() where !matchedGold.contains(index) {
                 let near = predictions.enumerated().first { position, prediction in
                     !matchedPredictions.contains(position) && gold.content.contains { $0.overlaps(prediction.content) }
                 }
-                let label = near == nil ? "MISS" : "MISS~"
-                let nearText = near.map { " ~~ {\(show([$0.element.content]))}" } ?? ""
-                lines.append("\(label) \(document.name) [\(show(gold.source))] [\(show(gold.cue))] {\(show(gold.content))}\(nearText)")
+                let nearText = near.map { " ~~ predicted {\(show([$0.element.content]))}" } ?? ""
+                emit(near == nil ? "missed-cue" : "boundary", "[\(show(gold.source))] [\(show(gold.cue))] {\(show(gold.content))}\(nearText)")
             }
-            for (index, prediction) in predictions.enumerated() where !matchedPredictions.contains(index) || includeMatches {
-                lines.append(
-                    "\(matchedPredictions.contains(index) ? "MATCH" : "FALSE") \(document.name) [\(show(prediction.speaker.map { [$0] } ?? []))] [\(show(prediction.cue.map { [$0] } ?? []))] {\(show([prediction.content]))}")
+            for (index, prediction) in predictions.enumerated() {
+                if matchedPredictions.contains(index) {
+                    if includeMatches { emit("matched", show(prediction)) }
+                    continue
+                }
+                let touchesGold = document.gold.contains { gold in gold.content.contains { $0.overlaps(prediction.content) } }
+                emit(touchesGold ? "boundary" : "spurious", show(prediction))
             }
             for (goldIndex, predictionIndex) in pairs {
                 let gold = document.gold[goldIndex]
                 let prediction = predictions[predictionIndex]
                 if !(prediction.speaker.map { range in gold.source.contains { $0.overlaps(range) } } ?? false) {
-                    lines.append(
-                        "SPEAKER \(document.name) gold [\(show(gold.source))] [\(show(gold.cue))] predicted [\(show(prediction.speaker.map { [$0] } ?? []))] [\(show(prediction.cue.map { [$0] } ?? []))] {\(show(gold.content).prefix(60))}")
+                    emit(
+                        "speaker",
+                        "gold [\(show(gold.source))] [\(show(gold.cue))] predicted [\(show(prediction.speaker.map { [$0] } ?? []))] {\(show(gold.content).prefix(80))}")
                 }
             }
         }
-        return lines.joined(separator: "\n")
+        let summary = ["missed-cue", "boundary", "speaker", "spurious"].map { "\($0) \(counts[$0, default: 0])" }
+        return (["errors: " + summary.joined(separator: ", ")] + lines).joined(separator: "\n")
     }
 
     /// Actors, quotes (with their speaker's name) and demands of each document, one per line.
