@@ -83,10 +83,9 @@ struct AttributionMetricTests {
         var curve = ConfidenceCurve()
         curve.add(gold: gold, predictions: predictions, metric: AttributionMetric(text: text))
         let all = curve.figures(at: 0.1)
-        #expect(all.matches == 2 && all.predictions == 3 && all.gold == 3)
-        let half = curve.figures(at: 0.5)
-        #expect(half.matches == 1 && half.predictions == 2)
-        #expect(curve.figures(at: 0.95).predictions == 0)
+        #expect(all == PrecisionRecall(matches: 2, predictions: 3, gold: 3))
+        #expect(curve.figures(at: 0.5) == PrecisionRecall(matches: 1, predictions: 2, gold: 3))
+        #expect(curve.figures(at: 0.95) == PrecisionRecall(matches: 0, predictions: 0, gold: 3))
         // Bins 9 (0.9, matched: |1 - 0.9|), 6 (0.6, missed: |0 - 0.6|), 3 (0.35, matched: |1 - 0.35|), each a third.
         #expect(abs(curve.expectedCalibrationError() - (0.1 + 0.6 + 0.65) / 3) < 1e-6)
     }
