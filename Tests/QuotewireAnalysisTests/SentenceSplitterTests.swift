@@ -18,6 +18,14 @@ struct SentenceSplitterTests {
         ])
     }
 
+    @Test("titles, initials and U.S. keep their sentence; U.S. at a sentence end still ends it")
+    func titlesAndInitials() {
+        #expect(sentences("Sen. Ann Roe met Gov. Jo Park and Dr. Lee, said J. R. Smith, a U.S. official. The talks ended.") == [
+            "Sen. Ann Roe met Gov. Jo Park and Dr. Lee, said J. R. Smith, a U.S. official.", "The talks ended.",
+        ])
+        #expect(sentences("Prices rose in the U.S. The talks ended.") == ["Prices rose in the U.S.", "The talks ended."])
+    }
+
     @Test("a quote ending in a question mark stays with its lowercase attribution")
     func keepsAttributionAfterQuestion() {
         #expect(sentences("“Who pays?” she asked. Nobody knew.") == ["“Who pays?” she asked.", "Nobody knew."])
