@@ -145,6 +145,13 @@ extension Attributor {
             if tokens[last].isQuoteMark { hasQuote = true }
             last += 1
         }
+        return self.content(from: start, upTo: stop, hasQuote: hasQuote, context)
+    }
+
+    /// The words of `start..<stop`, a stretch known to hold no clause break, without final punctuation.
+    func content(from start: Int, upTo stop: Int, hasQuote: Bool, _ context: Context) -> ContentRange? {
+        let index = context.index
+        let tokens = index.tokens
         var close = stop
         while close > start, tokens[close - 1].kind != .word && tokens[close - 1].kind != .number
             && !tokens[close - 1].isQuoteMark && tokens[close - 1].kind != .closeBracket

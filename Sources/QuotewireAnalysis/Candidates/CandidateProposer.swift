@@ -51,6 +51,7 @@ struct CandidateProposer: Sendable {
         }.sorted { $0.cue < $1.cue }
         var nextRule = 0
         var previousSpeaker: Range<Int>?
+        var mainSubjects = MainSubjectCache()
         for (position, cue) in cues.enumerated() {
             let rank = Int(ruleChoiceOfCue[cue.first])
             let ruleChoice = rank >= 0 ? (attribution: set.ruleAttributions[rank], rank: rank) : nil
@@ -59,7 +60,8 @@ struct CandidateProposer: Sendable {
                 nextRule += 1
             }
             let speakers = self.speakers(
-                of: cue, ruleSpeaker: ruleChoice?.attribution.speaker, previous: previousSpeaker, index)
+                of: cue, ruleSpeaker: ruleChoice?.attribution.speaker, previous: previousSpeaker, index,
+                mainSubjects: &mainSubjects)
             let speaker = ruleChoice?.attribution.speaker ?? speakers.first { $0.origin != .previousSpeaker }?.tokens
             isCandidate[cue.first] = true
             set.cues.append(
@@ -82,7 +84,8 @@ struct CandidateProposer: Sendable {
     /// The speakers a cue may have: the rules' choice, the subject before or after it, the subject of
     /// the main clause, the previous attribution's speaker in the paragraph; the first is the default.
     private func speakers(
-        of cue: Cue, ruleSpeaker: Range<Int>?, previous: Range<Int>?, _ index: DocumentIndex
+        of cue: Cue, ruleSpeaker: Range<Int>?, previous: Range<Int>?, _ index: DocumentIndex,
+        mainSubjects: inout MainSubjectCache
     ) -> [SpeakerCandidate] {
         let tokens = index.tokens
         let sentence = index.sentence(of: cue.first)
@@ -99,7 +102,7 @@ struct CandidateProposer: Sendable {
         {
             add(self.speakers.subject(after: cue.last, before: sentence.end, in: tokens), .subjectAfter)
         }
-        add(self.attributor.mainSubject(of: sentence, before: cue.first, in: tokens), .mainSubject)
+        add(mainSubjects.subject(before: cue.first, in: Int(index.sentenceOfToken[cue.first]), index, self.attributor), .mainSubject)
         if let previous, tokens[previous.lowerBound].paragraph == tokens[cue.first].paragraph {
             add(previous, .previousSpeaker)
         }
@@ -131,17 +134,18 @@ struct CandidateProposer: Sendable {
         {
             start += 1
         }
-        if start < sentence.end {
-            if let content = self.attributor.clause(from: start, to: sentence.end, context) {
-                spans.append((content, .rightClause))
-            }
+        if start < sentence.end, let clause = self.attributor.clause(from: start, to: sentence.end, context) {
+            spans.append((clause, .rightClause))
+            // Up to the first comma, dash or semicolon: inside the clause, which had no break before it.
             var stop = start + 1
-            while stop < sentence.end, stop - start < Attributor.maximumContentTokens, tokens[stop].kind != .comma
-                && tokens[stop].kind != .dash && tokens[stop].kind != .semicolon
+            var hasQuote = tokens[start].isQuoteMark
+            while stop < clause.end, tokens[stop].kind != .comma && tokens[stop].kind != .dash
+                && tokens[stop].kind != .semicolon
             {
+                if tokens[stop].isQuoteMark { hasQuote = true }
                 stop += 1
             }
-            if stop < sentence.end, let content = self.attributor.clause(from: start, to: stop, context) {
+            if stop < clause.end, let content = self.attributor.content(from: start, upTo: stop, hasQuote: hasQuote, context) {
                 spans.append((content, .rightShort))
             }
         }
@@ -185,5 +189,23 @@ struct CandidateProposer: Sendable {
     static func entry(for token: Token) -> CueEntry {
         let form: VerbForm = token.endsInEd ? .past : token.endsInIng ? .participle : token.endsInS ? .third : .base
         return CueEntry(lemma: token.hash, kind: .speech, form: form, takesAddressee: false)
+    }
+}
+
+/// The subject of a sentence's main clause, found once per sentence and cut at each cue.
+struct MainSubjectCache {
+    private var sentence = -1
+    private var subject: Range<Int>?
+
+    /// What ``Attributor/mainSubject(of:before:in:)`` gives for a cue at `limit`: the first subject of
+    /// the sentence if it starts before the cue, cut at the cue.
+    mutating func subject(before limit: Int, in sentence: Int, _ index: DocumentIndex, _ attributor: Attributor) -> Range<Int>? {
+        if sentence != self.sentence {
+            let bounds = index.sentences[sentence]
+            self.sentence = sentence
+            self.subject = attributor.mainSubject(of: bounds, before: bounds.end, in: index.tokens)
+        }
+        guard let subject = self.subject, subject.lowerBound < limit else { return nil }
+        return subject.lowerBound..<min(subject.upperBound, limit)
     }
 }

@@ -2,18 +2,35 @@
 /// and the span's, each a constant number of table look-ups.
 struct CandidateFeatures: Sendable {
     let index: DocumentIndex
-    /// Cue candidates before each token: `cuesBefore[j] - cuesBefore[i]` counts those in `i..<j`.
-    let cuesBefore: [Int32]
+    /// Running counts before each token (cue candidates, commas, quote marks): the count in `i..<j`
+    /// is `before[j] - before[i]`, so a span's counts cost two look-ups.
+    private let cuesBefore: [Int32]
+    private let commasBefore: [Int32]
+    private let marksBefore: [Int32]
 
     init(index: DocumentIndex, cues: [CueCandidate]) {
         self.index = index
-        var isCue = [Bool](repeating: false, count: index.tokens.count)
-        for cue in cues { isCue[cue.cue.first] = true }
-        var cuesBefore = [Int32](repeating: 0, count: index.tokens.count + 1)
-        for position in index.tokens.indices {
-            cuesBefore[position + 1] = cuesBefore[position] + (isCue[position] ? 1 : 0)
+        let count = index.tokens.count + 1
+        var cuesBefore = [Int32](repeating: 0, count: count)
+        var commasBefore = [Int32](repeating: 0, count: count)
+        var marksBefore = [Int32](repeating: 0, count: count)
+        var nextCue = 0
+        var cueCount: Int32 = 0
+        var commaCount: Int32 = 0
+        var markCount: Int32 = 0
+        for (position, token) in index.tokens.enumerated() {
+            // Cue candidates come in token order.
+            while nextCue < cues.count, cues[nextCue].cue.first < position { nextCue += 1 }
+            if nextCue < cues.count, cues[nextCue].cue.first == position { cueCount += 1 }
+            if token.kind == .comma { commaCount += 1 }
+            if token.isQuoteMark { markCount += 1 }
+            cuesBefore[position + 1] = cueCount
+            commasBefore[position + 1] = commaCount
+            marksBefore[position + 1] = markCount
         }
         self.cuesBefore = cuesBefore
+        self.commasBefore = commasBefore
+        self.marksBefore = marksBefore
     }
 
     /// The features of a cue candidate, shared by all of its spans.
@@ -64,18 +81,13 @@ struct CandidateFeatures: Sendable {
         }
         features.add(.wordAfterSpanBreak, afterBreak)
         features.add(.afterBreakAndOrigin, afterBreak, origin)
-        var marks = 0
-        var commas = 0
-        var position = attribution.firstToken
-        while position < end, position - attribution.firstToken < Attributor.maximumContentTokens {
-            if tokens[position].isQuoteMark { marks += 1 }
-            if tokens[position].kind == .comma { commas += 1 }
-            position += 1
-        }
-        features.add(.quoteMarksInSpan, origin, UInt64(min(marks, 3)))
-        features.add(.commasInSpanAndOrigin, origin, UInt64(min(commas, 4)))
         if attribution.firstToken >= 0, attribution.firstToken <= end, end <= tokens.count {
-            let cues = Int(self.cuesBefore[end] - self.cuesBefore[attribution.firstToken])
+            let first = attribution.firstToken
+            let marks = Int(self.marksBefore[end] - self.marksBefore[first])
+            let commas = Int(self.commasBefore[end] - self.commasBefore[first])
+            let cues = Int(self.cuesBefore[end] - self.cuesBefore[first])
+            features.add(.quoteMarksInSpan, origin, UInt64(min(marks, 3)))
+            features.add(.commasInSpanAndOrigin, origin, UInt64(min(commas, 4)))
             features.add(.cuesInSpanAndOrigin, origin, UInt64(min(cues, 3)))
         }
         if attribution.firstToken < tokens.count {
@@ -97,28 +109,6 @@ struct CandidateFeatures: Sendable {
         features.add(.kindBeforeCueAndOrigin, origin, UInt64(beforeCue))
         features.add(.kindAfterCueAndOrigin, origin, UInt64(afterCue))
         features.add(.sentenceQuotedAndOrigin, origin, self.index.isQuoted[cue.cue.first] ? 1 : 0)
-    }
-
-    /// The features of a speaker candidate of a cue (a model of their own: every template is `speaker*`).
-    func speakerFeatures<Sink: FeatureSink>(_ speaker: SpeakerCandidate, of cue: CueCandidate, into features: inout Sink) {
-        let tokens = self.index.tokens
-        let origin = UInt64(speaker.origin.rawValue)
-        let range = speaker.tokens
-        features.add(.speakerBias)
-        features.add(.speakerOrigin, origin)
-        features.add(.speakerOriginAndCueWord, origin, tokens[cue.cue.first].hash.value)
-        features.add(.speakerOriginAndLength, origin, UInt64(Self.bucket(count: range.count)))
-        let first = tokens[range.lowerBound]
-        let isPronoun = range.count == 1 && WordLists.pronouns.contains(first.hash)
-        let shape: UInt64 = isPronoun ? 3 : first.isCapitalized ? (WordLists.determiners.contains(first.hash) ? 2 : 1) : 0
-        features.add(.speakerOriginAndShape, origin, shape)
-        let distance = range.lowerBound > cue.cue.last ? range.lowerBound - cue.cue.last : cue.cue.first - range.upperBound
-        features.add(.speakerOriginAndDistance, origin, UInt64(Self.bucket(count: max(0, distance))))
-        features.add(.speakerFirstWord, Self.describe(first))
-        features.add(.speakerLastWord, Self.describe(tokens[range.upperBound - 1]))
-        features.add(.speakerOriginAndRuleCue, origin, cue.isRuleCue ? 1 : 0)
-        features.add(.speakerOriginAndCount, origin, UInt64(min(cue.speakers.count, 5)))
-        features.add(.speakerBeforeKind, origin, range.lowerBound > 0 ? UInt64(tokens[range.lowerBound - 1].kind.rawValue) : 255)
     }
 
     /// A word by its hash; punctuation and numbers by their kind.

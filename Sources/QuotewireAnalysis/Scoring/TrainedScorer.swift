@@ -6,7 +6,7 @@ struct TrainedScorer: AttributionScorer {
 
     /// The best-scoring speaker candidate of each cue.
     func speakers(_ set: CandidateSet, _ index: DocumentIndex, cues: [Int]) -> [Range<Int>?]? {
-        let features = CandidateFeatures(index: index, cues: set.cues)
+        let features = SpeakerFeatures(index: index)
         return cues.map { position in
             let cue = set.cues[position]
             var best: (range: Range<Int>, score: Float)?

@@ -39,7 +39,7 @@ import QuotewireModel
         self.speakers = set.cues.map { cue in
             cue.speakers.map { speaker in
                 var features = FeatureVector()
-                describe.speakerFeatures(speaker, of: cue, into: &features)
+                SpeakerFeatures(index: index).speakerFeatures(speaker, of: cue, into: &features)
                 let range = Int(tokens[speaker.tokens.lowerBound].start)..<Int(tokens[speaker.tokens.upperBound - 1].end)
                 return (range, features.indices)
             }

@@ -1,0 +1,28 @@
+/// Computes the hashed features of speaker candidates (a model of their own: every template is
+/// `speaker*`).
+struct SpeakerFeatures: Sendable {
+    let index: DocumentIndex
+
+    /// The features of a speaker candidate of a cue.
+    func speakerFeatures<Sink: FeatureSink>(_ speaker: SpeakerCandidate, of cue: CueCandidate, into features: inout Sink) {
+        let tokens = self.index.tokens
+        let origin = UInt64(speaker.origin.rawValue)
+        let range = speaker.tokens
+        features.add(.speakerBias)
+        features.add(.speakerOrigin, origin)
+        features.add(.speakerOriginAndCueWord, origin, tokens[cue.cue.first].hash.value)
+        features.add(.speakerOriginAndLength, origin, UInt64(CandidateFeatures.bucket(count: range.count)))
+        let first = tokens[range.lowerBound]
+        let isPronoun = range.count == 1 && WordLists.pronouns.contains(first.hash)
+        let shape: UInt64 = isPronoun ? 3 : first.isCapitalized ? (WordLists.determiners.contains(first.hash) ? 2 : 1) : 0
+        features.add(.speakerOriginAndShape, origin, shape)
+        let distance = range.lowerBound > cue.cue.last ? range.lowerBound - cue.cue.last : cue.cue.first - range.upperBound
+        features.add(.speakerOriginAndDistance, origin, UInt64(CandidateFeatures.bucket(count: max(0, distance))))
+        features.add(.speakerFirstWord, CandidateFeatures.describe(first))
+        features.add(.speakerLastWord, CandidateFeatures.describe(tokens[range.upperBound - 1]))
+        features.add(.speakerOriginAndRuleCue, origin, cue.isRuleCue ? 1 : 0)
+        features.add(.speakerOriginAndCount, origin, UInt64(min(cue.speakers.count, 5)))
+        features.add(.speakerBeforeKind, origin, range.lowerBound > 0 ? UInt64(tokens[range.lowerBound - 1].kind.rawValue) : 255)
+    }
+
+}
