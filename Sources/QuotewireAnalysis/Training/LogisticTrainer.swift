@@ -21,6 +21,8 @@
         var squares = [Float](repeating: 1e-6, count: size)
         var order = Array(examples.indices)
         var generator = SplitMix(seed: 0x5155_4f54_4557_4952)
+        // The mean of the weights after each epoch: steadier than the last epoch's alone.
+        var average = [Float](repeating: 0, count: size)
         for _ in 0..<self.epochs {
             order.shuffle(using: &generator)
             for example in order {
@@ -34,8 +36,9 @@
                     weights[slot] -= self.learningRate * step / squares[slot].squareRoot()
                 }
             }
+            for slot in 0..<size { average[slot] += weights[slot] / Float(self.epochs) }
         }
-        return weights
+        return average
     }
 
     /// The probability the weights give each example.

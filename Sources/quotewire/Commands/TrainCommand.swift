@@ -27,6 +27,9 @@ struct Train: AsyncParsableCommand {
     @Option(help: "The model keeps 2^bits weights (features are hashed into them).")
     var bits: Int = ModelTrainer().trainer.bits
 
+    @Option(help: "AdaGrad's learning rate.")
+    var learningRate: Float = ModelTrainer().trainer.learningRate
+
     @Option(help: "Passes over the training candidates.")
     var epochs: Int = ModelTrainer().trainer.epochs
 
@@ -52,6 +55,7 @@ struct Train: AsyncParsableCommand {
         trainer.trainer.l2 = self.l2
         trainer.trainer.epochs = self.epochs
         trainer.trainer.bits = self.bits
+        trainer.trainer.learningRate = self.learningRate
         trainer.minimumPrior = self.minimumPrior
         let result = trainer.train(corpus) { printError($0) }
         let source = result.writer.source(command: "quotewire train")
