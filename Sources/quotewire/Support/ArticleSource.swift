@@ -1,16 +1,20 @@
 import Foundation
 import QuotewireModel
 
-/// Where an article comes from: a file, or standard input.
+/// Where an article comes from: a text file, or standard input.
 struct ArticleSource: Sendable, Hashable {
     /// The path as given (or `-` for standard input).
     let path: String
-    /// The article id: the file name without its extension, or `stdin`.
+    /// The article id: for a file named on the command line its name without
+    /// the extension; for a file found in a folder its path relative to that
+    /// folder without the extension (`2024/03/story`); `stdin` for standard input.
     let id: String
 
     /// Collects the articles named on the command line: files, folders (their
     /// `.txt` files, recursively, in name order) and `-` for standard input.
-    static func collect(_ arguments: [String]) throws(CommandFailure) -> [ArticleSource] {
+    static func collect(
+        _ arguments: [String], including wanted: (String) -> Bool = { $0.hasSuffix(".txt") }
+    ) throws(CommandFailure) -> [ArticleSource] {
         let manager = FileManager.default
         var sources: [ArticleSource] = []
         for argument in arguments.isEmpty ? ["-"] : arguments {
@@ -26,10 +30,10 @@ struct ArticleSource: Sendable, Hashable {
                 guard let enumerator = manager.enumerator(atPath: argument) else {
                     throw CommandFailure(message: "\(argument): cannot read the folder", status: ExitStatus.noInput)
                 }
-                let files = enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".txt") }.sorted()
+                let files = enumerator.compactMap { $0 as? String }.filter(wanted).sorted()
                 for file in files {
                     let path = (argument as NSString).appendingPathComponent(file)
-                    sources.append(ArticleSource(path: path, id: Self.id(for: path)))
+                    sources.append(ArticleSource(path: path, id: (file as NSString).deletingPathExtension))
                 }
             } else {
                 sources.append(ArticleSource(path: argument, id: Self.id(for: argument)))
@@ -51,7 +55,12 @@ struct ArticleSource: Sendable, Hashable {
         } catch {
             throw CommandFailure(message: "\(path): cannot read: \(error.localizedDescription)", status: ExitStatus.noInput)
         }
-        guard let body = String(validating: data, as: UTF8.self) else {
+        return try article(from: data)
+    }
+
+    /// The article whose body is `bytes` (UTF-8 without U+0000, or an error).
+    func article(from bytes: some Collection<UInt8>) throws(CommandFailure) -> Article {
+        guard let body = String(validating: bytes, as: UTF8.self) else {
             throw CommandFailure(message: "\(path): not UTF-8 text", status: ExitStatus.partialFailure)
         }
         if body.utf8.contains(0) {
