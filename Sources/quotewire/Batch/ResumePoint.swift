@@ -55,10 +55,13 @@ struct ResumePoint {
                 status: ExitStatus.usage)
         }
         let rows = records.dropFirst()
-        // The rows of the last article may be incomplete: cut them all and redo that article.
         var cut = rows.endIndex
-        while cut > rows.startIndex, rows[cut - 1].field == rows.last?.field { cut -= 1 }
-        point.keptBytes = cut < rows.endIndex ? rows[cut].offset : header.end
+        if (rows.last?.end ?? header.end) == bytes.count {
+            // The file ends with a complete row, but maybe not with the last row of its
+            // article: cut all of that article's rows and redo it.
+            while cut > rows.startIndex, rows[cut - 1].field == rows.last?.field { cut -= 1 }
+        }
+        point.keptBytes = cut < rows.endIndex ? rows[cut].offset : (rows.last?.end ?? header.end)
         for row in rows[..<cut] { point.answered.insert(row.field) }
         return point
     }
