@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension Article {
     /// Decodes the proto3 JSON of an Article: the lowerCamelCase or the
     /// original field names, `published` accepted for `publishedAt` (an RFC
@@ -30,8 +36,9 @@ extension Article {
     private static func string(_ value: JSONValue, _ field: String) throws(JSONMappingError) -> String {
         switch value {
         case .null: return ""
-        case .string(let text):
-            if text.utf8.contains(0) { throw JSONMappingError(field: field, reason: "contains U+0000") }
+        case .string(var text):
+            let hasNUL = text.withUTF8 { utf8 in utf8.baseAddress.map { memchr($0, 0, utf8.count) != nil } ?? false }
+            if hasNUL { throw JSONMappingError(field: field, reason: "contains U+0000") }
             return text
         default: throw JSONMappingError(field: field, reason: "expected a string")
         }

@@ -8,8 +8,7 @@ public struct JSONParser {
 
     /// Parses one JSON document that fills `bytes` (surrounding whitespace allowed).
     public func parse(_ bytes: some Collection<UInt8>) throws(JSONParseError) -> JSONValue {
-        let array = Array(bytes)
-        let result = array.withUnsafeBufferPointer { buffer in
+        let parse = { (buffer: UnsafeBufferPointer<UInt8>) in
             Result { () throws(JSONParseError) in
                 var cursor = Cursor(bytes: buffer, maxDepth: maxDepth)
                 let value = try cursor.value(depth: 0)
@@ -18,6 +17,7 @@ public struct JSONParser {
                 return value
             }
         }
+        let result = bytes.withContiguousStorageIfAvailable(parse) ?? Array(bytes).withUnsafeBufferPointer(parse)
         return try result.get()
     }
 
@@ -146,10 +146,18 @@ public struct JSONParser {
             index += 1
             var output: [UInt8] = []
             var runStart = index
+            var escaped = false
             while true {
                 guard index < bytes.count else { throw error("unterminated string") }
                 let byte = bytes[index]
                 if byte == UInt8(ascii: "\"") {
+                    if !escaped {
+                        // No escape: the string is the bytes as they stand, validated once.
+                        let raw = UnsafeBufferPointer(rebasing: bytes[runStart..<index])
+                        index += 1
+                        guard let text = String(validating: raw, as: UTF8.self) else { throw error("invalid UTF-8 in a string") }
+                        return text
+                    }
                     output.append(contentsOf: bytes[runStart..<index])
                     index += 1
                     break
@@ -160,6 +168,7 @@ public struct JSONParser {
                     continue
                 }
                 output.append(contentsOf: bytes[runStart..<index])
+                escaped = true
                 index += 1
                 guard index < bytes.count else { throw error("unterminated escape") }
                 let escape = bytes[index]

@@ -30,6 +30,11 @@ struct JSONBytes {
             var index = 0
             let count = utf8.count
             while index < count {
+                // Skip eight bytes at a time while none needs a look: text is mostly plain.
+                while index + 8 <= count, !Self.mayNeedEscape(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                }
+                guard index < count else { break }
                 let byte = utf8[index]
                 let escape: StaticString?
                 switch byte {
@@ -62,6 +67,18 @@ struct JSONBytes {
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of eight bytes is below 0x20, `"`, `\\` or 0xE2 (the lead byte of
+    /// U+2028 and U+2029): the bytes that may need an escape (SWAR, no false negatives).
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        let below = (word &- ones &* 0x20) & ~word & highs
+        return below | hasZeroByte(word ^ (ones &* 0x22)) | hasZeroByte(word ^ (ones &* 0x5C))
+            | hasZeroByte(word ^ (ones &* 0xE2)) != 0
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 {

@@ -23,16 +23,7 @@ struct Describe: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandFailure.reporting {
-            let client = try server.makeClient()
-            let info: InfoResponse
-            do throws(RPCError) {
-                info = try await client.info(options: CallOptions(timeout: timeout.duration, isIdempotent: true))
-            } catch {
-                await client.close()
-                throw server.unreachable(error)
-            }
-            await client.close()
-            print(try describe(info))
+            print(try describe(try await server.fetchInfo(timeout: timeout.duration)))
         }
     }
 
