@@ -124,11 +124,26 @@ struct JSONBytes {
         }
     }
 
-    mutating func enumeration<E: ProtobufEnum>(_ value: E) {
-        if let number = value.unrecognizedValue {
-            self.number(Int64(number))
-        } else {
-            string(value.protobufName)
+    /// An enum by its proto name, as ``ProtobufEnum/protobufName`` gives it but
+    /// without searching the table of cases (a tenth of the batch output's time).
+    mutating func enumeration(_ kind: ActorKind) {
+        switch kind {
+        case .unspecified: raw("\"ACTOR_KIND_UNSPECIFIED\"")
+        case .person: raw("\"ACTOR_KIND_PERSON\"")
+        case .organization: raw("\"ACTOR_KIND_ORGANIZATION\"")
+        case .government: raw("\"ACTOR_KIND_GOVERNMENT\"")
+        case .group: raw("\"ACTOR_KIND_GROUP\"")
+        case .unrecognized(let value): number(Int64(value))
+        }
+    }
+
+    mutating func enumeration(_ kind: QuoteKind) {
+        switch kind {
+        case .unspecified: raw("\"QUOTE_KIND_UNSPECIFIED\"")
+        case .direct: raw("\"QUOTE_KIND_DIRECT\"")
+        case .indirect: raw("\"QUOTE_KIND_INDIRECT\"")
+        case .mixed: raw("\"QUOTE_KIND_MIXED\"")
+        case .unrecognized(let value): number(Int64(value))
         }
     }
 }

@@ -69,6 +69,8 @@ struct Analyze: AsyncParsableCommand {
         if let output, output == rejects { throw ValidationError("--output and --rejects must be different files") }
     }
 
+    private var local: Bool { target.local }
+
     private var outputFormat: OutputFormat { format ?? (json ? .json : jsonl ? .jsonl : .text) }
 
     func run() async throws {
@@ -76,6 +78,7 @@ struct Analyze: AsyncParsableCommand {
     }
 
     private func analyzeAll() async throws {
+        if local { MallocTuning.apply() }  // batches allocate and free the same sizes over and over
         let sources = try BatchReader.sources(inputs, format: input)
         let reader = BatchReader(sources: sources, format: input)
         let out = try BatchOutput.open(path: output, format: outputFormat, resume: resume)

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import QuotewireModel
 
@@ -49,13 +52,33 @@ struct ArticleSource: Sendable, Hashable {
     /// Reads the article. The body must be UTF-8 and free of U+0000: it is
     /// refused otherwise, never repaired or truncated.
     func read() throws(CommandFailure) -> Article {
-        let data: Data
-        do {
-            data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw CommandFailure(message: "\(path): cannot read: \(error.localizedDescription)", status: ExitStatus.noInput)
+        if path == "-" { return try article(from: FileHandle.standardInput.readDataToEndOfFile()) }
+        return try article(from: Self.contents(of: path))
+    }
+
+    /// The bytes of a file, read with one `read` call per block (no Foundation
+    /// objects: a batch reads thousands of small files).
+    static func contents(of path: String) throws(CommandFailure) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw CommandFailure(message: "\(path): cannot read: \(String(cString: strerror(errno)))", status: ExitStatus.noInput)
         }
-        return try article(from: data)
+        defer { close(descriptor) }
+        var status = stat()
+        var bytes = [UInt8](repeating: 0, count: fstat(descriptor, &status) == 0 ? Int(status.st_size) + 1 : 1 << 16)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+            let read = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + count, $0.count - count) }
+            if read < 0, errno == EINTR { continue }
+            guard read >= 0 else {
+                throw CommandFailure(message: "\(path): cannot read: \(String(cString: strerror(errno)))", status: ExitStatus.noInput)
+            }
+            if read == 0 { break }
+            count += read
+        }
+        bytes.removeLast(bytes.count - count)
+        return bytes
     }
 
     /// The article whose body is `bytes` (UTF-8 without U+0000, or an error).
