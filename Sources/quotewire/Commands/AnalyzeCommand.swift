@@ -103,24 +103,30 @@ struct Analyze: AsyncParsableCommand {
             }
             progress.update(done: done + ledger.skipped, failed: failures)
         }
-        if let local = backend as? LocalAnalysisBackend, concurrency == 1 {
-            // One article at a time on this thread: no task or hop per article.
-            while let entry = try reader.next() {
-                switch ledger.admit(entry) {
-                case .skip: continue
-                case .reject(let message): try record(entry, .failure(AnalysisFailure(message: message)))
-                case .analyze(let article):
-                    let outcome: Result<AnalyzeResponse, AnalysisFailure>
-                    do {
-                        outcome = .success(try local.analyzer.analyze(AnalyzeRequest(article: article, options: options)))
-                    } catch {
-                        outcome = .failure(AnalysisFailure(message: error.description))
+        do {
+            if let local = backend as? LocalAnalysisBackend, concurrency == 1 {
+                // One article at a time on this thread: no task or hop per article.
+                while let entry = try reader.next() {
+                    switch ledger.admit(entry) {
+                    case .skip: continue
+                    case .reject(let message): try record(entry, .failure(AnalysisFailure(message: message)))
+                    case .analyze(let article):
+                        let outcome: Result<AnalyzeResponse, AnalysisFailure>
+                        do {
+                            outcome = .success(try local.analyzer.analyze(AnalyzeRequest(article: article, options: options)))
+                        } catch {
+                            outcome = .failure(AnalysisFailure(message: error.description))
+                        }
+                        try record(entry, outcome)
                     }
-                    try record(entry, outcome)
                 }
+            } else {
+                try await analyzeConcurrently(reader: reader, ledger: ledger, backend: backend, options: options, record)
             }
-        } else {
-            try await analyzeConcurrently(reader: reader, ledger: ledger, backend: backend, options: options, record)
+        } catch {
+            // Keep the answers so far: --resume then skips them.
+            try? out.finish()
+            throw error
         }
         progress.finish()
         await backend.close()
