@@ -211,3 +211,25 @@ def test_bad_arguments():
         Client("127.0.0.1:1", offsets="bytes")
     with pytest.raises(ValueError, match="port"):
         Client("localhost:http")
+
+
+def test_example_script_turns_jsonl_into_csv_rows(server, article_text, tmp_path):
+    import csv
+    import json
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    articles = tmp_path / "articles.jsonl"
+    articles.write_text("".join(json.dumps({"id": f"e{index}", "body": article_text}) + "\n" for index in range(3)))
+    rows = tmp_path / "rows.csv"
+    done = subprocess.run(
+        [sys.executable, str(REPO / "examples" / "analyze_jsonl.py"), str(articles), str(rows), "--server", server.address],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    with rows.open(newline="", encoding="utf-8") as handle:
+        table = list(csv.DictReader(handle))
+    assert tuple(table[0]) == quotewire.ROW_COLUMNS
+    assert {row["article_id"] for row in table} == {"e0", "e1", "e2"}
