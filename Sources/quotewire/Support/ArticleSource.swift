@@ -30,13 +30,9 @@ struct ArticleSource: Sendable, Hashable {
                 throw CommandFailure(message: "\(argument): no such file or directory", status: ExitStatus.noInput)
             }
             if isDirectory.boolValue {
-                guard let enumerator = manager.enumerator(atPath: argument) else {
-                    throw CommandFailure(message: "\(argument): cannot read the folder", status: ExitStatus.noInput)
-                }
-                let files = enumerator.compactMap { $0 as? String }.filter(wanted).sorted()
-                for file in files {
-                    let path = (argument as NSString).appendingPathComponent(file)
-                    sources.append(ArticleSource(path: path, id: (file as NSString).deletingPathExtension))
+                let folder = argument.hasSuffix("/") ? argument : argument + "/"
+                for file in try FolderWalk.files(under: argument) where wanted(file) {
+                    sources.append(ArticleSource(path: folder + file, id: FolderWalk.withoutExtension(file)))
                 }
             } else {
                 sources.append(ArticleSource(path: argument, id: Self.id(for: argument)))
@@ -83,11 +79,14 @@ struct ArticleSource: Sendable, Hashable {
 
     /// The article whose body is `bytes` (UTF-8 without U+0000, or an error).
     func article(from bytes: some Collection<UInt8>) throws(CommandFailure) -> Article {
+        let hasNUL = bytes.withContiguousStorageIfAvailable { buffer in
+            buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false
+        } ?? bytes.contains(0)
+        if hasNUL {
+            throw CommandFailure(message: "\(path): contains a NUL character", status: ExitStatus.partialFailure)
+        }
         guard let body = String(validating: bytes, as: UTF8.self) else {
             throw CommandFailure(message: "\(path): not UTF-8 text", status: ExitStatus.partialFailure)
-        }
-        if body.utf8.contains(0) {
-            throw CommandFailure(message: "\(path): contains a NUL character", status: ExitStatus.partialFailure)
         }
         return Article(id: id, body: body)
     }
