@@ -18,7 +18,8 @@ final class BatchOutput {
     private var jsonItems: [JSONValue] = []
     private var written = 0
     private let formatter = ResponseFormatter()
-    private static let blockBytes = 1 << 20
+    /// Answers are written in blocks of this many bytes: 1 MiB, or `QUOTEWIRE_OUTPUT_BLOCK_BYTES`.
+    private let blockBytes = getenv("QUOTEWIRE_OUTPUT_BLOCK_BYTES").flatMap { Int(String(cString: $0)) }.map { max(1, $0) } ?? 1 << 20
 
     private init(format: OutputFormat, file: FileWriter, answered: Set<String>) {
         self.format = format
@@ -68,7 +69,7 @@ final class BatchOutput {
             jsonItems.append(response.protobufJSON)
         }
         written += 1
-        if buffer.bytes.count >= Self.blockBytes { try flush() }
+        if buffer.bytes.count >= blockBytes { try flush() }
     }
 
     /// Writes what is buffered (and, for `--format json`, the array).
