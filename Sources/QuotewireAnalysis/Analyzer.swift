@@ -29,6 +29,7 @@ public struct Analyzer: ArticleAnalyzing {
 
     public func analyze(_ request: AnalyzeRequest) throws(AnalyzeError) -> AnalyzeResponse {
         guard let article = request.article else { throw .missingArticle }
+        guard article.isEnglish else { throw .unsupportedLanguage(article.language) }
         let options = request.options ?? AnalyzeOptions()
         if case .unrecognized(let value) = options.offsetUnit { throw .unsupportedOption("offset unit \(value)") }
         let bytes = article.body.utf8.count

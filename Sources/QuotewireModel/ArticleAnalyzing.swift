@@ -15,6 +15,8 @@ public enum AnalyzeError: Error, Sendable, Hashable, CustomStringConvertible {
     case bodyTooLarge(bytes: Int, limit: Int)
     /// The options ask for something this analyzer does not know.
     case unsupportedOption(String)
+    /// The article's language (`Article.language`) is not one the analyzer reads.
+    case unsupportedLanguage(String)
 
     public var description: String {
         switch self {
@@ -24,6 +26,8 @@ public enum AnalyzeError: Error, Sendable, Hashable, CustomStringConvertible {
             return "the article body has \(bytes) bytes, more than the limit of \(limit)"
         case .unsupportedOption(let what):
             return "unsupported option: \(what)"
+        case .unsupportedLanguage(let language):
+            return "language \"\(language)\" is not supported: only English (\"en\", or empty) is analyzed"
         }
     }
 }

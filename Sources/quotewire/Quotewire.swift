@@ -10,14 +10,17 @@ struct Quotewire: AsyncParsableCommand {
         commandName: "quotewire",
         abstract: "Who said what, and who demands what of whom, in English news articles.",
         version: QuotewireVersion.current,
-        subcommands: [Serve.self, Analyze.self, Health.self, Info.self, Eval.self, Train.self, Load.self, Bench.self]
+        subcommands: [
+            Serve.self, Analyze.self, Call.self, Describe.self, Health.self, Info.self, Eval.self, Train.self, Load.self,
+            Bench.self,
+        ]
     )
 
     /// Options that `QUOTEWIRE_*` environment variables may set, by subcommand.
     static let environment = EnvironmentArguments(options: ["serve": Serve.environmentOptions])
 
     /// Client commands, whose async code may run on NIO's event loops.
-    static let clientCommands: Set<String> = ["analyze", "health", "info", "eval", "load"]
+    static let clientCommands: Set<String> = ["analyze", "call", "describe", "health", "info", "eval", "load"]
 
     static func main() async {
         let arguments = environment.apply(

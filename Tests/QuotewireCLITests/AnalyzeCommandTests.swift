@@ -11,9 +11,12 @@ import Testing
         Ortiz urged the city council to approve the dredging contract. The union argued that the schedule was too tight.
         """
 
-    /// The JSON object of one response, with the timing (which differs between runs) removed.
+    /// The JSON object of the one response `--json` printed (an array of one), with the timing
+    /// (which differs between runs) removed.
     static func comparable(_ text: String) throws -> NSDictionary {
-        var object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+        #expect(array.count == 1)
+        var object = try #require(array.first)
         if var stats = object["stats"] as? [String: Any] {
             stats.removeValue(forKey: "analysisNanos")
             object["stats"] = stats

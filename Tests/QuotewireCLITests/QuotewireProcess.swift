@@ -42,8 +42,8 @@ struct QuotewireProcess {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try? input.fileHandleForWriting.close()
-        async let outText = Task.detached { output.fileHandleForReading.readDataToEndOfFile() }.value
-        async let errText = Task.detached { errors.fileHandleForReading.readDataToEndOfFile() }.value
+        async let outText = readToEnd(output.fileHandleForReading)
+        async let errText = readToEnd(errors.fileHandleForReading)
         let deadline = ContinuousClock.now + timeout
         while process.isRunning {
             if ContinuousClock.now > deadline {
@@ -57,6 +57,15 @@ struct QuotewireProcess {
         return Outcome(
             status: process.terminationStatus, stdout: String(decoding: await outText, as: UTF8.self),
             stderr: String(decoding: await errText, as: UTF8.self))
+    }
+}
+
+/// Everything a pipe delivers until it closes, read on a Dispatch thread: a
+/// blocking read on Swift's cooperative pool (two threads here) would stall
+/// every other suite's tasks for as long as the child runs.
+private func readToEnd(_ handle: FileHandle) async -> Data {
+    await withCheckedContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(returning: handle.readDataToEndOfFile()) }
     }
 }
 

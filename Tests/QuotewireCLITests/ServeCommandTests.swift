@@ -73,8 +73,9 @@ import Testing
         #expect(pings.status == 0, "\(pings.stderr)")
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let file = try folder.write("one.txt", "\"It works,\" she said.")
-        let analyzed = try await QuotewireProcess.run(["analyze", "--server", server.address, file, file, file])
+        // Three files: the ids of a batch must be unique.
+        let files = try ["one", "two", "three"].map { try folder.write("\($0).txt", "\"It works,\" she said.") }
+        let analyzed = try await QuotewireProcess.run(["analyze", "--server", server.address] + files)
         #expect(analyzed.status == 0, "\(analyzed.stderr)")
         let unknown = try await QuotewireProcess.run([
             "load", "--server", server.address, "--call", "no.Such/Thing", "--requests", "2",

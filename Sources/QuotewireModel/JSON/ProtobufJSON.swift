@@ -49,7 +49,7 @@ struct JSONObjectBuilder {
 extension JSONValue {
     /// A float as proto3 JSON writes it: shortest round-trip digits, or the
     /// strings "NaN", "Infinity", "-Infinity".
-    init(float value: Float) {
+    public init(float value: Float) {
         if value.isNaN {
             self = .string("NaN")
         } else if value.isInfinite {

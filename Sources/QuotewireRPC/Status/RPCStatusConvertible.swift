@@ -17,7 +17,7 @@ extension AnalyzeError: RPCStatusConvertible {
         switch self {
         case .bodyTooLarge:
             return RPCError(code: .resourceExhausted, message: description)
-        case .missingArticle, .unsupportedOption:
+        case .missingArticle, .unsupportedOption, .unsupportedLanguage:
             return RPCError(code: .invalidArgument, message: description)
         }
     }

@@ -16,15 +16,7 @@ struct Info: AsyncParsableCommand {
 
     func run() async throws {
         try await CommandFailure.reporting {
-            let client = try server.makeClient()
-            let info: InfoResponse
-            do throws(RPCError) {
-                info = try await client.info(options: CallOptions(timeout: timeout.duration, isIdempotent: true))
-            } catch {
-                await client.close()
-                throw server.unreachable(error)
-            }
-            await client.close()
+            let info = try await server.fetchInfo(timeout: timeout.duration)
             if json {
                 print(info.jsonString(pretty: true))
                 return

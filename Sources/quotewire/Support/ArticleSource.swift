@@ -1,16 +1,23 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import QuotewireModel
 
-/// Where an article comes from: a file, or standard input.
+/// Where an article comes from: a text file, or standard input.
 struct ArticleSource: Sendable, Hashable {
     /// The path as given (or `-` for standard input).
     let path: String
-    /// The article id: the file name without its extension, or `stdin`.
+    /// The article id: for a file named on the command line its name without
+    /// the extension; for a file found in a folder its path relative to that
+    /// folder without the extension (`2024/03/story`); `stdin` for standard input.
     let id: String
 
     /// Collects the articles named on the command line: files, folders (their
     /// `.txt` files, recursively, in name order) and `-` for standard input.
-    static func collect(_ arguments: [String]) throws(CommandFailure) -> [ArticleSource] {
+    static func collect(
+        _ arguments: [String], including wanted: (String) -> Bool = { $0.hasSuffix(".txt") }
+    ) throws(CommandFailure) -> [ArticleSource] {
         let manager = FileManager.default
         var sources: [ArticleSource] = []
         for argument in arguments.isEmpty ? ["-"] : arguments {
@@ -23,13 +30,9 @@ struct ArticleSource: Sendable, Hashable {
                 throw CommandFailure(message: "\(argument): no such file or directory", status: ExitStatus.noInput)
             }
             if isDirectory.boolValue {
-                guard let enumerator = manager.enumerator(atPath: argument) else {
-                    throw CommandFailure(message: "\(argument): cannot read the folder", status: ExitStatus.noInput)
-                }
-                let files = enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".txt") }.sorted()
-                for file in files {
-                    let path = (argument as NSString).appendingPathComponent(file)
-                    sources.append(ArticleSource(path: path, id: Self.id(for: path)))
+                let folder = argument.hasSuffix("/") ? argument : argument + "/"
+                for file in try FolderWalk.files(under: argument) where wanted(file) {
+                    sources.append(ArticleSource(path: folder + file, id: FolderWalk.withoutExtension(file)))
                 }
             } else {
                 sources.append(ArticleSource(path: argument, id: Self.id(for: argument)))
@@ -45,17 +48,45 @@ struct ArticleSource: Sendable, Hashable {
     /// Reads the article. The body must be UTF-8 and free of U+0000: it is
     /// refused otherwise, never repaired or truncated.
     func read() throws(CommandFailure) -> Article {
-        let data: Data
-        do {
-            data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw CommandFailure(message: "\(path): cannot read: \(error.localizedDescription)", status: ExitStatus.noInput)
+        if path == "-" { return try article(from: FileHandle.standardInput.readDataToEndOfFile()) }
+        return try article(from: Self.contents(of: path))
+    }
+
+    /// The bytes of a file, read with one `read` call per block (no Foundation
+    /// objects: a batch reads thousands of small files).
+    static func contents(of path: String) throws(CommandFailure) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw CommandFailure(message: "\(path): cannot read: \(String(cString: strerror(errno)))", status: ExitStatus.noInput)
         }
-        guard let body = String(validating: data, as: UTF8.self) else {
-            throw CommandFailure(message: "\(path): not UTF-8 text", status: ExitStatus.partialFailure)
+        defer { close(descriptor) }
+        var status = stat()
+        var bytes = [UInt8](repeating: 0, count: fstat(descriptor, &status) == 0 ? Int(status.st_size) + 1 : 1 << 16)
+        var count = 0
+        while true {
+            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+            let read = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + count, $0.count - count) }
+            if read < 0, errno == EINTR { continue }
+            guard read >= 0 else {
+                throw CommandFailure(message: "\(path): cannot read: \(String(cString: strerror(errno)))", status: ExitStatus.noInput)
+            }
+            if read == 0 { break }
+            count += read
         }
-        if body.utf8.contains(0) {
+        bytes.removeLast(bytes.count - count)
+        return bytes
+    }
+
+    /// The article whose body is `bytes` (UTF-8 without U+0000, or an error).
+    func article(from bytes: some Collection<UInt8>) throws(CommandFailure) -> Article {
+        let hasNUL = bytes.withContiguousStorageIfAvailable { buffer in
+            buffer.baseAddress.map { memchr($0, 0, buffer.count) != nil } ?? false
+        } ?? bytes.contains(0)
+        if hasNUL {
             throw CommandFailure(message: "\(path): contains a NUL character", status: ExitStatus.partialFailure)
+        }
+        guard let body = String(validating: bytes, as: UTF8.self) else {
+            throw CommandFailure(message: "\(path): not UTF-8 text", status: ExitStatus.partialFailure)
         }
         return Article(id: id, body: body)
     }

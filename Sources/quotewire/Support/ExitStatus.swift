@@ -14,6 +14,10 @@ enum ExitStatus {
     static let noPermission = ExitCode(77)
     /// Something failed inside this program.
     static let software = ExitCode(70)
+    /// An output file cannot be created.
+    static let cannotCreate = ExitCode(73)
+    /// Writing the output failed (disk full, closed pipe, ...).
+    static let ioError = ExitCode(74)
 }
 
 /// An error that ends a command with a message on stderr and an exit status.

@@ -12,7 +12,7 @@ struct ResponseFormatter {
         for quote in response.quotes {
             let speaker = actors[quote.speakerID].map(describe) ?? "(unknown speaker)"
             let cue = quote.cue.isEmpty ? "" : " · \(quote.cue)"
-            lines.append("  \(quote.id) \(kindName(quote.kind)): \(speaker)\(cue)")
+            lines.append("  \(quote.id) \(CSVRows.kindName(quote.kind)): \(speaker)\(cue)  [\(confidence(quote.confidence))]")
             lines.append("     “\(shorten(quote.text))”")
         }
         for demand in response.demands {
@@ -22,6 +22,7 @@ struct ResponseFormatter {
             var notes: [String] = []
             if !demand.cue.isEmpty { notes.append("cue “\(demand.cue)”") }
             if !demand.quoteID.isEmpty { notes.append("reported in \(demand.quoteID)") }
+            notes.append("confidence \(confidence(demand.confidence))")
             if !notes.isEmpty { line += "  (\(notes.joined(separator: "; ")))" }
             lines.append(line)
         }
@@ -33,13 +34,9 @@ struct ResponseFormatter {
         return details.isEmpty ? actor.name : "\(actor.name) (\(details.joined(separator: ", ")))"
     }
 
-    private func kindName(_ kind: QuoteKind) -> String {
-        switch kind {
-        case .direct: return "direct"
-        case .indirect: return "indirect"
-        case .mixed: return "mixed"
-        case .unspecified, .unrecognized: return "quote"
-        }
+    private func confidence(_ value: Float) -> String {
+        let hundredths = Int((value * 100).rounded())
+        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
     }
 
     private func shorten(_ text: String) -> String {

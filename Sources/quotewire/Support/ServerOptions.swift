@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import QuotewireModel
 import QuotewireRPC
 
 /// `--server`: where the service runs.
@@ -43,6 +44,19 @@ struct ServerOptions: ParsableArguments {
             }
         }
         return TTRPCClient(configuration: configuration)
+    }
+
+    /// The server's version, services and limits (`Server/Info`).
+    func fetchInfo(timeout: Duration) async throws(CommandFailure) -> InfoResponse {
+        let client = try makeClient()
+        do throws(RPCError) {
+            let info = try await client.info(options: CallOptions(timeout: timeout, isIdempotent: true))
+            await client.close()
+            return info
+        } catch {
+            await client.close()
+            throw unreachable(error)
+        }
     }
 
     /// The failure for a call that did not succeed, naming the address; a

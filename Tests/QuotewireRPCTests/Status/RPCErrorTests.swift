@@ -12,6 +12,7 @@ import Testing
             (RPCError(code: .notFound, message: "x") as any Error, StatusCode.notFound),
             (AnalyzeError.missingArticle, .invalidArgument),
             (AnalyzeError.unsupportedOption("y"), .invalidArgument),
+            (AnalyzeError.unsupportedLanguage("de"), .invalidArgument),
             (AnalyzeError.bodyTooLarge(bytes: 2, limit: 1), .resourceExhausted),
             (CodecError.invalidUTF8(message: "m", field: "article.body"), .invalidArgument),
             (CodecError.embeddedNUL(message: "m", field: "article.title"), .invalidArgument),
