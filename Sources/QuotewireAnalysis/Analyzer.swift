@@ -16,6 +16,10 @@ public struct Analyzer: ArticleAnalyzing {
     }
 
     public func analyze(_ request: AnalyzeRequest) throws(AnalyzeError) -> AnalyzeResponse {
+        try self.analyze(request, budget: .unlimited)
+    }
+
+    public func analyze(_ request: AnalyzeRequest, budget: AnalysisBudget) throws(AnalyzeError) -> AnalyzeResponse {
         guard let article = request.article else { throw .missingArticle }
         let options = request.options ?? AnalyzeOptions()
         if case .unrecognized(let value) = options.offsetUnit { throw .unsupportedOption("offset unit \(value)") }
@@ -23,7 +27,7 @@ public struct Analyzer: ArticleAnalyzing {
         guard bytes <= self.maximumBodyBytes else { throw .bodyTooLarge(bytes: bytes, limit: self.maximumBodyBytes) }
         let clock = ContinuousClock()
         let start = clock.now
-        var response = AnalysisPipeline(body: article.body, options: options).run()
+        var response = try AnalysisPipeline(body: article.body, options: options).run(budget: budget)
         response.articleID = article.id
         let elapsed = (clock.now - start).components
         response.stats?.analysisNanos = elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000
