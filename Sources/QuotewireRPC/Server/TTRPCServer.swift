@@ -189,7 +189,7 @@ public final class TTRPCServer: Sendable {
             }
         }
         // Answers the client does not read must not hold the shutdown past the grace.
-        let kill = loop.scheduleTask(in: grace + .milliseconds(500)) {
+        let kill = loop.scheduleTask(in: grace + .milliseconds(250)) {
             for connection in state.openConnections { connection.close(promise: nil) }
         }
         try? await EventLoopFuture.andAllComplete(connections.map(\.closeFuture), on: loop).get()

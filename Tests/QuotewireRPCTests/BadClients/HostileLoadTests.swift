@@ -144,7 +144,7 @@ struct HostileLoadTests {
             let socket = try PosixSocket(port: port, receiveBuffer: 4096)
             defer { socket.close() }
             var batch: [UInt8] = []
-            let request = Self.article("\"We will not pay twice,\" the mayor told reporters. ", bytes: 48 << 10)
+            let request = Self.article("John urged Mary to ", bytes: 48 << 10)  // answers of about 1 MB each
             for index in 0..<100 { batch += try Self.analyzeFrame(streamID: UInt32(2 * index + 1), request) }
             // The send blocks once the server stops reading, and fails when it closes the connection.
             let sender = Task.detached { try? await socket.send(batch) }
@@ -323,6 +323,90 @@ struct HostileLoadTests {
             let unencodable = try Self.status(frames[1])
             #expect(unencodable?.code == StatusCode.internal.rawValue)
             #expect(unencodable?.message.contains("could not be encoded") == true)
+        }
+    }
+}
+
+extension HostileLoadTests {
+    /// Opens an AnalyzeStream whose first request (if any) rides on the opening frame; the stream stays open.
+    static func openStreamFrame(streamID: UInt32, _ first: AnalyzeRequest?) throws -> [UInt8] {
+        frameBytes(
+            streamID: streamID, flags: 0x02,
+            payload: try request(
+                service: AnalyzerService.name, method: "AnalyzeStream", payload: first?.protobufBytes() ?? []))
+    }
+
+    // MARK: Case 5
+
+    @Test("5. shutdown completes within the grace while streams hold queued work")
+    func shutdownWithStreams() async throws {
+        let analyzer = CountingAnalyzer()
+        var configuration = ServerConfiguration(
+            bindTargets: [.tcp(host: "127.0.0.1", port: 0)], shutdownGrace: .seconds(1), threads: 2, version: "test")
+        configuration.maxQueuedWorkBytes = 64 << 20
+        let server = TTRPCServer(configuration: configuration, services: Self.registry(analyzer))
+        let port = try await server.start().first?.port ?? 0
+        let sockets = try (0..<2).map { _ in try PosixSocket(port: port) }
+        defer { sockets.forEach { $0.close() } }
+        let article = Self.article("\"We will not pay twice,\" the mayor told reporters. ", bytes: 256 << 10)
+        let message = try article.protobufBytes()
+        for socket in sockets {
+            var batch: [UInt8] = []
+            for index in 0..<30 {
+                let streamID = UInt32(2 * index + 1)
+                batch += try Self.openStreamFrame(streamID: streamID, article)
+                batch += frameBytes(streamID: streamID, type: 3, payload: message)
+            }
+            try await socket.send(batch)
+        }
+        #expect(await eventually { analyzer.analysesStarted > 0 })
+        let clock = ContinuousClock()
+        let started = clock.now
+        server.initiateGracefulShutdown()
+        try await withTimeout(30) { await server.waitUntilShutdown() }
+        let took = clock.now - started
+        #expect(took < .seconds(2), "shutdown took \(took) with a grace of 1 s")
+        #expect(analyzer.analysesFinished < 120, "all queued work was analysed before the exit")
+    }
+
+    // MARK: Case 6
+
+    @Test("6. open streams without traffic are reclaimed by the stream idle timeout")
+    func idleStreamsReclaimed() async throws {
+        let observer = LimitObserver()
+        try await withServer({
+            $0.observer = observer
+            $0.streamIdleTimeout = .milliseconds(500)
+            $0.idleTimeout = .seconds(1)
+        }, registry: Self.registry(CountingAnalyzer()), timeout: 60) { server, port in
+            let socket = try PosixSocket(port: port)
+            defer { socket.close() }
+            let streams = 300
+            var batch: [UInt8] = []
+            for index in 0..<streams { batch += try Self.openStreamFrame(streamID: UInt32(2 * index + 1), nil) }
+            try await socket.send(batch)
+            let frames = try await socket.receiveFrames(streams, timeout: .seconds(30))
+            #expect(frames.count == streams)
+            #expect(try frames.allSatisfy { try Self.status($0)?.code == StatusCode.deadlineExceeded.rawValue })
+            #expect(observer.count(.streamIdle) == streams)
+            #expect(await socket.isClosedByPeer(within: .seconds(10)), "a connection whose streams were reclaimed stayed open")
+            #expect(await server.statistics().liveCalls == 0)
+            #expect(try await Self.honestLatency(port) < .milliseconds(500))
+        }
+    }
+
+    @Test("6. open streams count against the per-connection bound whether or not they have traffic")
+    func idleStreamsCount() async throws {
+        try await withServer({ $0.maxStreamsPerConnection = 8 }, registry: Self.registry(CountingAnalyzer())) { _, port in
+            let socket = try PosixSocket(port: port)
+            defer { socket.close() }
+            var batch: [UInt8] = []
+            for index in 0..<9 { batch += try Self.openStreamFrame(streamID: UInt32(2 * index + 1), nil) }
+            try await socket.send(batch)
+            let frames = try await socket.receiveFrames(1)
+            try #require(frames.count == 1)
+            #expect(frames[0].header.streamID == 17)
+            #expect(try Self.status(frames[0])?.code == StatusCode.resourceExhausted.rawValue)
         }
     }
 }
