@@ -233,8 +233,8 @@ struct Serve: AsyncParsableCommand {
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler {
                 if received.increment() == 1 {
-                    printError("quotewire: draining (signal \(number)); send it again to exit now")
                     onFirst()
+                    printError("quotewire: draining (signal \(number)); send it again to exit now")
                 } else {
                     printError("quotewire: exiting without draining")
                     terminateImmediately()

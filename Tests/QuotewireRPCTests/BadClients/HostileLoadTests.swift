@@ -85,6 +85,14 @@ struct HostileLoadTests {
         try TTRPCResponse(protobuf: frame.payload).status
     }
 
+    /// How long the honest calls may take. On an idle machine they take a few
+    /// milliseconds throughout (release figures in the README); the bound is
+    /// wider than the 500 ms because this suite runs in a debug build
+    /// beside the other suites, on two shared cores, and must hold with two
+    /// CPU burners besides. Before the fixes, they waited for the whole
+    /// backlog (tens of seconds here).
+    static let honestBound: Duration = .seconds(3)
+
     /// An honest Ping and a 16 KiB Analyze from a connection of their own;
     /// returns the slower of the two latencies.
     static func honestLatency(_ port: Int) async throws -> Duration {
@@ -111,22 +119,22 @@ struct HostileLoadTests {
         let observer = LimitObserver()
         try await withServer({
             $0.observer = observer
-            $0.maxResponseBytes = 256 << 10
+            $0.maxResponseBytes = 32 << 10
         }, registry: Self.registry(analyzer), timeout: 120) { server, port in
             for phrase in ["John urged Mary to ", "He said that according to the mayor "] {
                 let socket = try PosixSocket(port: port)
                 defer { socket.close() }
-                try await socket.send(try Self.analyzeFrame(streamID: 1, Self.article(phrase, bytes: 256 << 10)))
+                try await socket.send(try Self.analyzeFrame(streamID: 1, Self.article(phrase, bytes: 64 << 10)))
                 let frames = try await socket.receiveFrames(1, timeout: .seconds(60))
                 try #require(frames.count == 1)
                 let status = try Self.status(frames[0])
                 #expect(status?.code == StatusCode.resourceExhausted.rawValue, "\(phrase): \(String(describing: status))")
-                #expect(status?.message.contains("262144") == true)
+                #expect(status?.message.contains("32768") == true)
                 #expect(frames[0].payload.count < 1024, "the refusal carries no answer")
             }
             #expect(observer.count(.responseBytes) == 2)
             #expect(analyzer.analysesFinished == 0, "an analysis built its whole answer")
-            #expect(try await Self.honestLatency(port) < .milliseconds(500))
+            #expect(try await Self.honestLatency(port) < Self.honestBound)
         }
     }
 
@@ -138,14 +146,14 @@ struct HostileLoadTests {
         let observer = LimitObserver()
         try await withServer({
             $0.observer = observer
-            $0.maxQueuedResponseBytes = 1 << 20
+            $0.maxQueuedResponseBytes = 256 << 10
             $0.idleTimeout = .seconds(1)
         }, registry: Self.registry(analyzer), timeout: 120) { server, port in
             let socket = try PosixSocket(port: port, receiveBuffer: 4096)
             defer { socket.close() }
             var batch: [UInt8] = []
-            let request = Self.article("John urged Mary to ", bytes: 48 << 10)  // answers of about 1 MB each
-            for index in 0..<100 { batch += try Self.analyzeFrame(streamID: UInt32(2 * index + 1), request) }
+            let request = Self.article("John urged Mary to ", bytes: 24 << 10)  // answers of about 300 KB each
+            for index in 0..<20 { batch += try Self.analyzeFrame(streamID: UInt32(2 * index + 1), request) }
             // The send blocks once the server stops reading, and fails when it closes the connection.
             let sender = Task.detached { try? await socket.send(batch) }
             // The server closes the connection once its unread answers stop shrinking for the idle timeout.
@@ -156,7 +164,7 @@ struct HostileLoadTests {
             await sender.value
             #expect(await server.statistics() == ServerStatistics(
                 openConnections: 0, liveCalls: 0, runningTasks: 0, bufferedOutboundBytes: 0))
-            #expect(try await Self.honestLatency(port) < .milliseconds(500))
+            #expect(try await Self.honestLatency(port) < Self.honestBound)
         }
     }
 
@@ -179,7 +187,7 @@ struct HostileLoadTests {
             #expect(frames.count == calls)
             #expect(try frames.allSatisfy { try Self.status($0)?.code == StatusCode.deadlineExceeded.rawValue })
             // Every call was answered: at most the jobs running at that moment may still finish.
-            #expect(try await Self.honestLatency(port) < .milliseconds(500))
+            #expect(try await Self.honestLatency(port) < Self.honestBound)
             #expect(await eventually { await server.statistics().liveCalls == 0 })
             #expect(analyzer.analysesFinished <= 4, "\(analyzer.analysesFinished) analyses ran for answered calls")
         }
@@ -197,7 +205,7 @@ struct HostileLoadTests {
             #expect(await eventually { await server.statistics().liveCalls > 0 })
             socket.close()
             #expect(await eventually { await server.statistics().openConnections == 0 })
-            #expect(try await Self.honestLatency(port) < .milliseconds(500))
+            #expect(try await Self.honestLatency(port) < Self.honestBound)
             #expect(analyzer.analysesFinished < 100, "every analysis of a departed client ran")
         }
     }
@@ -208,11 +216,11 @@ struct HostileLoadTests {
         let observer = LimitObserver()
         try await withServer({
             $0.observer = observer
-            $0.maxQueuedWorkBytes = 1 << 20
+            $0.maxQueuedWorkBytes = 256 << 10
         }, registry: Self.registry(analyzer), timeout: 120) { _, port in
             let socket = try PosixSocket(port: port)
             defer { socket.close() }
-            let request = Self.article("\"We will not pay twice,\" the mayor told reporters. ", bytes: 256 << 10)
+            let request = Self.article("\"We will not pay twice,\" the mayor told reporters. ", bytes: 64 << 10)
             var batch: [UInt8] = []
             for index in 0..<40 { batch += try Self.analyzeFrame(streamID: UInt32(2 * index + 1), request) }
             try await socket.send(batch)
@@ -222,7 +230,7 @@ struct HostileLoadTests {
             #expect(codes.filter { $0 == .resourceExhausted }.count >= 30, "\(codes)")
             #expect(codes.contains(.ok))
             #expect(observer.count(.queuedWorkBytes) == codes.filter { $0 == .resourceExhausted }.count)
-            #expect(try await Self.honestLatency(port) < .milliseconds(500))
+            #expect(try await Self.honestLatency(port) < Self.honestBound)
         }
     }
 
@@ -348,7 +356,7 @@ extension HostileLoadTests {
         let port = try await server.start().first?.port ?? 0
         let sockets = try (0..<2).map { _ in try PosixSocket(port: port) }
         defer { sockets.forEach { $0.close() } }
-        let article = Self.article("\"We will not pay twice,\" the mayor told reporters. ", bytes: 256 << 10)
+        let article = Self.article("\"We will not pay twice,\" the mayor told reporters. ", bytes: 64 << 10)
         let message = try article.protobufBytes()
         for socket in sockets {
             var batch: [UInt8] = []
@@ -391,7 +399,7 @@ extension HostileLoadTests {
             #expect(observer.count(.streamIdle) == streams)
             #expect(await socket.isClosedByPeer(within: .seconds(10)), "a connection whose streams were reclaimed stayed open")
             #expect(await server.statistics().liveCalls == 0)
-            #expect(try await Self.honestLatency(port) < .milliseconds(500))
+            #expect(try await Self.honestLatency(port) < Self.honestBound)
         }
     }
 
