@@ -119,7 +119,7 @@ struct HostileLoadTests {
         let observer = LimitObserver()
         try await withServer({
             $0.observer = observer
-            $0.maxResponseBytes = 32 << 10
+            $0.maxResponseBytes = 128 << 10
         }, registry: Self.registry(analyzer), timeout: 120) { server, port in
             for phrase in ["John urged Mary to ", "He said that according to the mayor "] {
                 let socket = try PosixSocket(port: port)
@@ -129,7 +129,7 @@ struct HostileLoadTests {
                 try #require(frames.count == 1)
                 let status = try Self.status(frames[0])
                 #expect(status?.code == StatusCode.resourceExhausted.rawValue, "\(phrase): \(String(describing: status))")
-                #expect(status?.message.contains("32768") == true)
+                #expect(status?.message.contains("131072") == true)
                 #expect(frames[0].payload.count < 1024, "the refusal carries no answer")
             }
             #expect(observer.count(.responseBytes) == 2)
@@ -152,10 +152,11 @@ struct HostileLoadTests {
             let socket = try PosixSocket(port: port, receiveBuffer: 4096)
             defer { socket.close() }
             var batch: [UInt8] = []
-            let request = Self.article("John urged Mary to ", bytes: 24 << 10)  // answers of about 300 KB each
+            let request = Self.article("John urged Mary to ", bytes: 48 << 10)  // answers of about 1 MB each
             for index in 0..<20 { batch += try Self.analyzeFrame(streamID: UInt32(2 * index + 1), request) }
             // The send blocks once the server stops reading, and fails when it closes the connection.
             let sender = Task.detached { try? await socket.send(batch) }
+            #expect(await eventually(within: .seconds(30)) { await server.statistics().liveCalls > 0 })
             // The server closes the connection once its unread answers stop shrinking for the idle timeout.
             #expect(await eventually(within: .seconds(60)) { await server.statistics().openConnections == 0 })
             #expect(observer.count(.queuedResponseBytes) > 0, "the bound on unread answers never acted")
