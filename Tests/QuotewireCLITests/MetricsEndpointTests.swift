@@ -20,7 +20,7 @@ import Testing
     }
 
     @Test func pipelinedScrapesAreAnsweredOneAtATime() async throws {
-        let server = try await ServerProcess(["--metrics-port", "0", "--metrics-timeout", "5"])
+        let server = try await ServerProcess(["--metrics-port", "0", "--metrics-timeout", "60"])
         let port = try #require(server.metricsPort)
         let socket = try LoopbackSocket(port: port)
         defer { socket.close() }

@@ -100,7 +100,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
         guard self.housekeepingTimer == nil, self.phase == .serving else { return }
         self.peer = context.channel.remoteAddress
         self.observer?.connectionOpened(peer: self.peer)
-        let now = NIODeadline.now()
+        let now = context.eventLoop.now
         self.lastActivity = now
         self.lastWriteProgress = now
         if self.configuration.authorizer != nil {
@@ -118,7 +118,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
         self.flusher?.beginRead()
         // Only whole frames count as activity: a client that trickles bytes
         // (slowloris) is still idle and is closed by the idle timeout.
-        self.lastActivity = .now()
+        self.lastActivity = self.eventLoop.now
         switch Self.unwrapInboundIn(data) {
         case .frame(let frame):
             self.observer?.bytesReceived(FrameHeader.size + Int(frame.header.length))
@@ -160,7 +160,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
         for (_, call) in calls {
             call.cancelWork()
             call.inbound?.finish(throwing: RPCError(code: .cancelled, message: "the connection closed"))
-            self.observer?.callFinished(call.method, code: .cancelled, duration: Self.elapsed(since: call.started))
+            self.observer?.callFinished(call.method, code: .cancelled, duration: self.elapsed(since: call.started))
         }
         self.observer?.connectionClosed(peer: self.peer)
         self.state.removeConnection(context.channel)
@@ -251,7 +251,8 @@ final class ConnectionHandler: ChannelDuplexHandler {
         }
         let requested = MethodDescriptor(service: request.service, method: request.method)
         let isHealth = request.service == HealthService.name
-        let deadline: NIODeadline? = request.timeoutNano > 0 ? .now() + .nanoseconds(request.timeoutNano) : nil
+        let deadline: NIODeadline? =
+            request.timeoutNano > 0 ? self.eventLoop.now + .nanoseconds(request.timeoutNano) : nil
         let context = self.makeContext(requested, request, deadline: deadline, streamID: streamID)
         // Authentication comes before the method lookup: without a token the
         // server tells nothing, not even which methods exist.
@@ -341,6 +342,11 @@ final class ConnectionHandler: ChannelDuplexHandler {
             let limit = self.configuration.maxStreamsPerConnection
             return RPCError(code: .resourceExhausted, message: "more than \(limit) concurrent calls on this connection")
         }
+        if self.state.liveCalls >= self.configuration.maxCalls {
+            self.observer?.limitReached(.calls)
+            return RPCError(
+                code: .resourceExhausted, message: "the server has \(self.configuration.maxCalls) calls open; retry later")
+        }
         let queued = self.queuedOutboundBytes
         if queued > self.configuration.maxQueuedResponseBytes {
             self.observer?.limitReached(.queuedResponseBytes)
@@ -358,14 +364,14 @@ final class ConnectionHandler: ChannelDuplexHandler {
         _ streamID: UInt32, method: MethodDescriptor, context: CallContext, payload: [UInt8],
         _ body: @Sendable ([UInt8], CallContext) throws -> [UInt8]
     ) {
-        let started = NIODeadline.now()
+        let started = self.eventLoop.now
         let outcome: Result<[UInt8], any Error>
         if let deadline = context.deadline, deadline <= started {
             outcome = .failure(RPCError(code: .deadlineExceeded, message: "deadline exceeded before the call ran"))
         } else {
             do {
                 let bytes = try body(payload, context)
-                if let deadline = context.deadline, deadline <= .now() {
+                if let deadline = context.deadline, deadline <= self.eventLoop.now {
                     outcome = .failure(RPCError(code: .deadlineExceeded, message: "deadline exceeded"))
                 } else {
                     outcome = .success(bytes)
@@ -375,7 +381,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
             }
         }
         let code = self.writeOutcome(streamID, outcome)
-        self.observer?.callFinished(method, code: code, duration: Self.elapsed(since: started))
+        self.observer?.callFinished(method, code: code, duration: self.elapsed(since: started))
     }
 
     /// Runs a handler in a task; its outcome answers the call on the event loop.
@@ -402,7 +408,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
             self.logger.debug("Ignored data for a stream that is not open", metadata: ["ttrpc.stream_id": "\(streamID)"])
             return
         }
-        self.calls[streamID]?.lastActivity = .now()
+        self.calls[streamID]?.lastActivity = self.eventLoop.now
         if !frame.header.flags.contains(.noData) {
             self.enqueue(Array(buffer: frame.payload), on: streamID)
         }
@@ -450,7 +456,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
         _ streamID: UInt32, _ callID: UInt64, context: CallContext, isStreaming: Bool,
         inbound: RawRequestStream.Continuation? = nil, budget: InboundBudget? = nil
     ) {
-        let now = NIODeadline.now()
+        let now = self.eventLoop.now
         var call = ServerCall(
             id: callID, method: context.method, started: now, isStreaming: isStreaming,
             cancellation: context.cancellation, lastActivity: now, inbound: inbound, budget: budget)
@@ -480,8 +486,8 @@ final class ConnectionHandler: ChannelDuplexHandler {
         } else {
             code = self.writeOutcome(streamID, outcome.map { $0 ?? [] })
         }
-        self.observer?.callFinished(call.method, code: code, duration: Self.elapsed(since: call.started))
-        self.lastActivity = .now()
+        self.observer?.callFinished(call.method, code: code, duration: self.elapsed(since: call.started))
+        self.lastActivity = self.eventLoop.now
         self.closeIfDrained()
     }
 
@@ -501,7 +507,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
         if let error = self.answerRefusal(bytes: bytes.count) {
             return self.eventLoop.makeFailedFuture(error)
         }
-        self.calls[streamID]?.lastActivity = .now()
+        self.calls[streamID]?.lastActivity = self.eventLoop.now
         let promise = self.eventLoop.makePromise(of: Void.self)
         self.writeFrame(streamID, type: .data, flags: [], payload: bytes, promise: promise)
         return promise.futureResult
@@ -632,7 +638,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
     /// connection idle.
     private func housekeep() {
         guard self.phase != .closing else { return }
-        let now = NIODeadline.now()
+        let now = self.eventLoop.now
         if self.phase.authenticationExpired(at: now) {
             self.closeNow(.unauthenticated)
             return
@@ -669,8 +675,8 @@ final class ConnectionHandler: ChannelDuplexHandler {
         NIOLoopBound(self, eventLoop: self.eventLoop)
     }
 
-    private static func elapsed(since start: NIODeadline) -> Duration {
-        .nanoseconds((NIODeadline.now() - start).nanoseconds)
+    private func elapsed(since start: NIODeadline) -> Duration {
+        .nanoseconds((self.eventLoop.now - start).nanoseconds)
     }
 }
 

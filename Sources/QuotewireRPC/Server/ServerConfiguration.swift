@@ -17,6 +17,10 @@ public struct ServerConfiguration: Sendable {
     /// Most concurrent calls on one connection; beyond it calls are answered
     /// RESOURCE_EXHAUSTED.
     public var maxStreamsPerConnection: Int
+    /// Most calls awaiting an answer over all connections (offloaded,
+    /// asynchronous and streaming ones, with or without traffic); beyond it
+    /// calls are answered RESOURCE_EXHAUSTED.
+    public var maxCalls: Int
     /// Most bytes a stream may have received that its handler has not yet
     /// taken; over it the connection stops reading until the handler catches
     /// up, and a handler that takes nothing for the idle timeout fails the
@@ -60,6 +64,7 @@ public struct ServerConfiguration: Sendable {
         maxFrameBytes: Int = 4 << 20,
         maxConnections: Int = 1024,
         maxStreamsPerConnection: Int = 1024,
+        maxCalls: Int = 16384,
         maxQueuedStreamBytes: Int = 8 << 20,
         maxResponseBytes: Int = 4 << 20,
         maxQueuedResponseBytes: Int = 16 << 20,
@@ -76,6 +81,7 @@ public struct ServerConfiguration: Sendable {
         self.maxFrameBytes = maxFrameBytes
         self.maxConnections = maxConnections
         self.maxStreamsPerConnection = maxStreamsPerConnection
+        self.maxCalls = max(1, maxCalls)
         self.maxQueuedStreamBytes = max(1, maxQueuedStreamBytes)
         self.maxResponseBytes = max(1, maxResponseBytes)
         self.maxQueuedResponseBytes = max(1, maxQueuedResponseBytes)

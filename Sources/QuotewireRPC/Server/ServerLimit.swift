@@ -10,6 +10,8 @@ public enum ServerLimit: String, Sendable, Hashable, CaseIterable {
     case queuedWorkBytes = "queued_work_bytes"
     /// A connection had ``ServerConfiguration/maxStreamsPerConnection`` calls open.
     case streamsPerConnection = "streams_per_connection"
+    /// The server had ``ServerConfiguration/maxCalls`` calls open.
+    case calls = "calls"
     /// A stream saw no message for ``ServerConfiguration/streamIdleTimeout``.
     case streamIdle = "stream_idle"
     /// A connection presented no valid token within the idle timeout.

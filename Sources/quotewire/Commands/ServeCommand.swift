@@ -38,6 +38,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Most concurrent calls on one connection.")
     var maxStreamsPerConnection: Int = 1024
 
+    @Option(help: "Most calls awaiting an answer over all connections (streams count whether or not they have traffic).")
+    var maxCalls: Int = 16384
+
     @Option(help: "Close connections that send nothing for this many seconds (0: never); with --auth-token-file, also connections that present no valid token within it.")
     var idleTimeout: Double = 300
 
@@ -96,7 +99,7 @@ struct Serve: AsyncParsableCommand {
         "host", "port", "unix", "max-frame-bytes", "max-connections", "max-streams-per-connection", "idle-timeout",
         "shutdown-grace", "threads", "inline-analyze-bytes", "metrics-port", "metrics-host", "log-level", "log-format",
         "auth-token-file", "max-response-bytes", "max-queued-response-bytes", "max-queued-work-bytes",
-        "stream-idle-timeout", "metrics-max-connections", "metrics-timeout", "metrics-auth-token-file",
+        "stream-idle-timeout", "max-calls", "metrics-max-connections", "metrics-timeout", "metrics-auth-token-file",
     ].map { EnvironmentArguments.Option(name: $0) }
 
     func validate() throws {
@@ -116,7 +119,7 @@ struct Serve: AsyncParsableCommand {
         }
         for (flag, value) in [
             ("--max-response-bytes", self.maxResponseBytes), ("--max-queued-response-bytes", self.maxQueuedResponseBytes),
-            ("--max-queued-work-bytes", self.maxQueuedWorkBytes), ("--metrics-max-connections", self.metricsMaxConnections),
+            ("--max-queued-work-bytes", self.maxQueuedWorkBytes), ("--max-calls", self.maxCalls), ("--metrics-max-connections", self.metricsMaxConnections),
         ] where value <= 0 {
             throw ValidationError("\(flag) must be positive")
         }
@@ -143,6 +146,7 @@ struct Serve: AsyncParsableCommand {
             maxFrameBytes: self.maxFrameBytes,
             maxConnections: self.maxConnections,
             maxStreamsPerConnection: self.maxStreamsPerConnection,
+            maxCalls: self.maxCalls,
             maxResponseBytes: self.maxResponseBytes,
             maxQueuedResponseBytes: self.maxQueuedResponseBytes,
             maxQueuedWorkBytes: self.maxQueuedWorkBytes,
@@ -183,13 +187,14 @@ struct Serve: AsyncParsableCommand {
                 metricsText = "; metrics on http://\(Self.describe(address))/metrics"
             }
         }
+        // Before the start-up line: whoever waits for it may signal at once.
+        let signals = Self.installSignalHandlers {
+            server.initiateGracefulShutdown()
+        }
         logger.info(
             "quotewire \(QuotewireVersion.current) serving ttrpc on \(listening)\(metricsText)",
             metadata: ["version": "\(QuotewireVersion.current)", "pid": "\(getpid())"])
 
-        let signals = Self.installSignalHandlers {
-            server.initiateGracefulShutdown()
-        }
         await server.waitUntilShutdown()
         for source in signals { source.cancel() }
         try? await metricsChannel?.close()

@@ -418,4 +418,26 @@ extension HostileLoadTests {
             #expect(try Self.status(frames[0])?.code == StatusCode.resourceExhausted.rawValue)
         }
     }
+
+    @Test("6. open calls count against the server-wide bound, over all connections")
+    func serverWideCallBound() async throws {
+        let observer = LimitObserver()
+        try await withServer({
+            $0.observer = observer
+            $0.maxCalls = 8
+        }, registry: Self.registry(CountingAnalyzer())) { server, port in
+            let sockets = try (0..<2).map { _ in try PosixSocket(port: port) }
+            defer { sockets.forEach { $0.close() } }
+            var batch: [UInt8] = []
+            for index in 0..<4 { batch += try Self.openStreamFrame(streamID: UInt32(2 * index + 1), nil) }
+            try await sockets[0].send(batch)
+            #expect(await eventually { await server.statistics().liveCalls == 4 })
+            try await sockets[1].send(batch + (try Self.openStreamFrame(streamID: 9, nil)))
+            let frames = try await sockets[1].receiveFrames(1)
+            try #require(frames.count == 1)
+            #expect(frames[0].header.streamID == 9)
+            #expect(try Self.status(frames[0])?.code == StatusCode.resourceExhausted.rawValue)
+            #expect(observer.count(.calls) == 1)
+        }
+    }
 }
