@@ -21,7 +21,7 @@ public struct CallContext: Sendable {
     /// `nil`: unbounded.
     public var maxResponseBytes: Int?
     /// Where CPU-bound work of streaming handlers runs (see ``offload(cost:_:)``).
-    var offloader: (queue: OffloadQueue, eventLoop: any EventLoop)?
+    var offloader: (queue: OffloadQueue, share: WorkShare, eventLoop: any EventLoop)?
 
     public init(
         method: MethodDescriptor, metadata: Metadata = Metadata(), deadline: NIODeadline? = nil,
@@ -53,7 +53,7 @@ public struct CallContext: Sendable {
     /// the work is charged against that bound, in bytes of input. Outside a
     /// server it runs in place.
     public func offload<T: Sendable>(cost: Int, _ work: @escaping @Sendable () throws -> T) async throws -> T {
-        guard let (queue, eventLoop) = self.offloader else { return try work() }
-        return try await queue.run(cost: cost, cancellation: self.cancellation, on: eventLoop, work)
+        guard let (queue, share, eventLoop) = self.offloader else { return try work() }
+        return try await queue.submit(cost: cost, share: share, cancellation: self.cancellation, on: eventLoop, work).get()
     }
 }

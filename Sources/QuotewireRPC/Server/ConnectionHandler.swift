@@ -48,6 +48,8 @@ final class ConnectionHandler: ChannelDuplexHandler {
     private var phase: ConnectionPhase = .serving
     private var calls: [UInt32: ServerCall] = [:]
     private var nextCallID: UInt64 = 0
+    /// This connection's part of the thread pool's work bound.
+    private let workShare: WorkShare
     private var lastActivity = NIODeadline.now()
     private var housekeepingTimer: RepeatedTask?
     /// Unread answer bytes at the last housekeeping tick, and when they last
@@ -71,6 +73,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
         self.logger = logger
         self.observer = configuration.observer
         self.decodingLimits = configuration.decodingLimits
+        self.workShare = WorkShare(limit: configuration.maxQueuedWorkBytesPerConnection)
     }
 
     // MARK: Channel events
@@ -271,7 +274,13 @@ final class ConnectionHandler: ChannelDuplexHandler {
             self.answer(streamID, error: RPCError(code: .unimplemented, message: message))
             return
         }
-        if let refusal = self.refusal(isHealth: isHealth) {
+        let holdsSlot: Bool
+        if case .synchronous(let policy, _) = handler {
+            holdsSlot = !policy.runsInline(payloadBytes: request.payload.count)
+        } else {
+            holdsSlot = true
+        }
+        if let refusal = self.refusal(isHealth: isHealth, holdsSlot: holdsSlot) {
             self.answer(streamID, error: refusal, method: requested)
             return
         }
@@ -286,7 +295,9 @@ final class ConnectionHandler: ChannelDuplexHandler {
             self.insertCall(streamID, callID, context: context, isStreaming: false)
             let payload = request.payload
             let handler = self.loopBound
-            self.offloadQueue.submit(cost: payload.count, cancellation: context.cancellation, on: self.eventLoop) {
+            self.offloadQueue.submit(
+                cost: payload.count, share: self.workShare, cancellation: context.cancellation, on: self.eventLoop
+            ) {
                 try body(payload, context)
             }.whenComplete { result in
                 handler.value.complete(streamID, callID, outcome: result.map { Optional($0) })
@@ -328,15 +339,17 @@ final class ConnectionHandler: ChannelDuplexHandler {
         var context = CallContext(
             method: method, metadata: Metadata(request.metadata), deadline: deadline, peer: self.peer,
             streamID: streamID, maxResponseBytes: self.configuration.responseLimit)
-        context.offloader = (self.offloadQueue, self.eventLoop)
+        context.offloader = (self.offloadQueue, self.workShare, self.eventLoop)
         return context
     }
 
-    /// Why a routed call is refused before it runs, if it is.
-    private func refusal(isHealth: Bool) -> RPCError? {
+    /// Why a routed call is refused before it runs, if it is. Inline calls
+    /// (`holdsSlot` false) answer during their read and hold no call slot.
+    private func refusal(isHealth: Bool, holdsSlot: Bool) -> RPCError? {
         if !isHealth, self.phase.refusesCalls || self.state.isDraining {
             return RPCError(code: .unavailable, message: "the server is shutting down")
         }
+        guard holdsSlot else { return nil }
         if self.calls.count >= self.configuration.maxStreamsPerConnection {
             self.observer?.limitReached(.streamsPerConnection)
             let limit = self.configuration.maxStreamsPerConnection
@@ -504,8 +517,8 @@ final class ConnectionHandler: ChannelDuplexHandler {
         guard self.calls[streamID]?.id == callID, self.phase != .closing else {
             return self.eventLoop.makeFailedFuture(RPCError(code: .cancelled, message: "the call is over"))
         }
-        if let error = self.answerRefusal(bytes: bytes.count) {
-            return self.eventLoop.makeFailedFuture(error)
+        if let refusal = self.answerRefusal(bytes: bytes.count) {
+            return self.eventLoop.makeFailedFuture(refusal.error)
         }
         self.calls[streamID]?.lastActivity = self.eventLoop.now
         let promise = self.eventLoop.makePromise(of: Void.self)
@@ -524,19 +537,19 @@ final class ConnectionHandler: ChannelDuplexHandler {
 
     /// Why an answer of `bytes` may not be written, if it may not: it passes
     /// the response bound, or the connection holds too many unread answers.
-    private func answerRefusal(bytes: Int) -> RPCError? {
+    private func answerRefusal(bytes: Int) -> (limit: ServerLimit, error: RPCError)? {
         let limit = self.configuration.responseLimit
         if bytes > limit {
             self.observer?.limitReached(.responseBytes)
-            return RPCError(
-                code: .resourceExhausted, message: "a response of \(bytes) bytes exceeds the limit of \(limit) bytes")
+            return (.responseBytes, RPCError(
+                code: .resourceExhausted, message: "a response of \(bytes) bytes exceeds the limit of \(limit) bytes"))
         }
         let queued = self.queuedOutboundBytes
         if queued > 0, queued + bytes > self.configuration.maxQueuedResponseBytes {
             self.observer?.limitReached(.queuedResponseBytes)
-            return RPCError(
+            return (.queuedResponseBytes, RPCError(
                 code: .resourceExhausted,
-                message: "\(queued) bytes of answers on this connection are unread; the limit is \(self.configuration.maxQueuedResponseBytes)")
+                message: "\(queued) bytes of answers on this connection are unread; the limit is \(self.configuration.maxQueuedResponseBytes)"))
         }
         return nil
     }
@@ -546,8 +559,9 @@ final class ConnectionHandler: ChannelDuplexHandler {
         switch outcome {
         case .success(let payload):
             if let refusal = self.answerRefusal(bytes: OKResponseCodec.bodySize(payloadCount: payload.count)) {
-                self.writeError(streamID, refusal)
-                return refusal.code
+                self.writeError(streamID, refusal.error)
+                if refusal.limit == .queuedResponseBytes { self.shedUnaryCalls(refusal.error) }
+                return refusal.error.code
             }
             guard let context = self.context else { return .ok }
             let buffer = OKResponseCodec.makeFrame(
@@ -559,6 +573,16 @@ final class ConnectionHandler: ChannelDuplexHandler {
             let rpcError = RPCError(mapping: error)
             self.writeError(streamID, rpcError)
             return rpcError.code
+        }
+    }
+
+    /// A client that reads none of its answers would have the others
+    /// refused too: answer its unary calls now, which drops their queued
+    /// work and stops their analyses, instead of computing answers nobody
+    /// can receive while honest calls wait behind them on the thread pool.
+    private func shedUnaryCalls(_ error: RPCError) {
+        for (streamID, call) in self.calls.sorted(by: { $0.key < $1.key }) where !call.isStreaming {
+            self.complete(streamID, call.id, outcome: .failure(error))
         }
     }
 

@@ -25,55 +25,72 @@ final class OffloadQueue: Sendable {
         self.heldBytes.load(ordering: .relaxed)
     }
 
-    /// Runs `work` on the pool unless `cost` bytes would pass the bound (then
-    /// fails RESOURCE_EXHAUSTED at once) or `cancellation` is set when its
-    /// turn comes (then fails CANCELLED without running it).
+    /// Runs `work` on the pool unless `cost` bytes would pass the server's
+    /// bound or the connection's `share` of it (then fails RESOURCE_EXHAUSTED
+    /// at once) or `cancellation` is set when its turn comes (then fails
+    /// CANCELLED without running it).
     func submit<T: Sendable>(
-        cost: Int, cancellation: CancellationFlag, on eventLoop: any EventLoop,
+        cost: Int, share: WorkShare, cancellation: CancellationFlag, on eventLoop: any EventLoop,
         _ work: @escaping @Sendable () throws -> T
     ) -> EventLoopFuture<T> {
         let charged = max(1, cost)
-        let (exchanged, held) = self.reserve(charged)
-        guard exchanged else {
+        let (admittedByConnection, heldByConnection) = share.bytes.reserve(charged, limit: share.limit)
+        guard admittedByConnection else {
+            self.observer?.limitReached(.queuedWorkBytes)
+            return eventLoop.makeFailedFuture(
+                RPCError(
+                    code: .resourceExhausted,
+                    message: "this connection holds \(heldByConnection) bytes of work, over its limit of \(share.limit); retry later"))
+        }
+        let (admitted, held) = self.heldBytes.reserve(charged, limit: self.limit)
+        guard admitted else {
+            share.bytes.subtract(charged, ordering: .relaxed)
             self.observer?.limitReached(.queuedWorkBytes)
             return eventLoop.makeFailedFuture(
                 RPCError(
                     code: .resourceExhausted,
                     message: "the server holds \(held) bytes of work, over its limit of \(self.limit); retry later"))
         }
-        let heldBytes = self
+        let queue = self
+        let release: @Sendable () -> Void = {
+            queue.heldBytes.subtract(charged, ordering: .relaxed)
+            share.bytes.subtract(charged, ordering: .relaxed)
+        }
         return self.pool.runIfActive(eventLoop: eventLoop) {
-            defer { heldBytes.release(charged) }
+            defer { release() }
             guard !cancellation.isCancelled else { throw CancellationError() }
             return try work()
         }.flatMapErrorThrowing { error in
             // Not run at all (the pool stopped): nothing released the bytes.
-            if error is NIOThreadPoolError.ThreadPoolInactive { heldBytes.release(charged) }
+            if error is NIOThreadPoolError.ThreadPoolInactive { release() }
             throw error
         }
     }
+}
 
-    /// The same, for a caller in a task.
-    func run<T: Sendable>(
-        cost: Int, cancellation: CancellationFlag, on eventLoop: any EventLoop,
-        _ work: @escaping @Sendable () throws -> T
-    ) async throws -> T {
-        try await self.submit(cost: cost, cancellation: cancellation, on: eventLoop, work).get()
+/// One connection's part of the work bound, so that one client cannot take
+/// the whole thread pool from the others.
+final class WorkShare: Sendable {
+    let bytes = Atomic<Int>(0)
+    let limit: Int
+
+    init(limit: Int) {
+        self.limit = limit
     }
+}
 
-    private func reserve(_ bytes: Int) -> (Bool, Int) {
-        var current = self.heldBytes.load(ordering: .relaxed)
+extension Atomic where Value == Int {
+    /// Adds `amount` unless that passes `limit`; returns whether it did and
+    /// the value before. One reservation is always admitted when nothing is
+    /// held, however large, so that work above the bound can run alone.
+    func reserve(_ amount: Int, limit: Int) -> (Bool, Int) {
+        var current = self.load(ordering: .relaxed)
         while true {
-            // One job is always admitted, however large, so that work above the bound can run alone.
-            guard current == 0 || current + bytes <= self.limit else { return (false, current) }
-            let (exchanged, original) = self.heldBytes.compareExchange(
-                expected: current, desired: current + bytes, ordering: .relaxed)
+            guard current == 0 || current + amount <= limit else { return (false, current) }
+            let (exchanged, original) = self.compareExchange(
+                expected: current, desired: current + amount, ordering: .relaxed)
             if exchanged { return (true, current) }
             current = original
         }
-    }
-
-    private func release(_ bytes: Int) {
-        self.heldBytes.subtract(bytes, ordering: .relaxed)
     }
 }

@@ -39,6 +39,9 @@ public struct ServerConfiguration: Sendable {
     /// (queued or running) over all connections; beyond it offloaded calls
     /// are refused RESOURCE_EXHAUSTED at once.
     public var maxQueuedWorkBytes: Int
+    /// The most of ``maxQueuedWorkBytes`` one connection may hold, so that
+    /// one client cannot take the thread pool from the others.
+    public var maxQueuedWorkBytesPerConnection: Int
     /// A streaming call that receives and sends no message for this long is
     /// answered DEADLINE_EXCEEDED and freed; `nil` never.
     public var streamIdleTimeout: Duration?
@@ -63,12 +66,13 @@ public struct ServerConfiguration: Sendable {
         bindTargets: [BindTarget] = [.tcp(host: "127.0.0.1", port: 7807)],
         maxFrameBytes: Int = 4 << 20,
         maxConnections: Int = 1024,
-        maxStreamsPerConnection: Int = 1024,
+        maxStreamsPerConnection: Int = 128,
         maxCalls: Int = 16384,
         maxQueuedStreamBytes: Int = 8 << 20,
         maxResponseBytes: Int = 4 << 20,
         maxQueuedResponseBytes: Int = 16 << 20,
         maxQueuedWorkBytes: Int = 32 << 20,
+        maxQueuedWorkBytesPerConnection: Int = 8 << 20,
         streamIdleTimeout: Duration? = .seconds(60),
         idleTimeout: Duration? = .seconds(300),
         shutdownGrace: Duration = .seconds(10),
@@ -86,6 +90,7 @@ public struct ServerConfiguration: Sendable {
         self.maxResponseBytes = max(1, maxResponseBytes)
         self.maxQueuedResponseBytes = max(1, maxQueuedResponseBytes)
         self.maxQueuedWorkBytes = max(1, maxQueuedWorkBytes)
+        self.maxQueuedWorkBytesPerConnection = max(1, maxQueuedWorkBytesPerConnection)
         self.streamIdleTimeout = streamIdleTimeout
         self.idleTimeout = idleTimeout
         self.shutdownGrace = shutdownGrace

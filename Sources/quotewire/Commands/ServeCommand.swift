@@ -36,7 +36,7 @@ struct Serve: AsyncParsableCommand {
     var maxConnections: Int = 1024
 
     @Option(help: "Most concurrent calls on one connection.")
-    var maxStreamsPerConnection: Int = 1024
+    var maxStreamsPerConnection: Int = 128
 
     @Option(help: "Most calls awaiting an answer over all connections (streams count whether or not they have traffic).")
     var maxCalls: Int = 16384
@@ -52,6 +52,9 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: "Most bytes of request payload waiting for or running on the thread pool, over all connections; beyond it RESOURCE_EXHAUSTED at once.")
     var maxQueuedWorkBytes: Int = 32 << 20
+
+    @Option(help: "Most of --max-queued-work-bytes one connection may hold.")
+    var maxQueuedWorkBytesPerConnection: Int = 8 << 20
 
     @Option(help: "Answer DEADLINE_EXCEEDED to streams that send and receive nothing for this many seconds (0: never).")
     var streamIdleTimeout: Double = 60
@@ -98,7 +101,7 @@ struct Serve: AsyncParsableCommand {
     static let environmentOptions: [EnvironmentArguments.Option] = [
         "host", "port", "unix", "max-frame-bytes", "max-connections", "max-streams-per-connection", "idle-timeout",
         "shutdown-grace", "threads", "inline-analyze-bytes", "metrics-port", "metrics-host", "log-level", "log-format",
-        "auth-token-file", "max-response-bytes", "max-queued-response-bytes", "max-queued-work-bytes",
+        "auth-token-file", "max-response-bytes", "max-queued-response-bytes", "max-queued-work-bytes", "max-queued-work-bytes-per-connection",
         "stream-idle-timeout", "max-calls", "metrics-max-connections", "metrics-timeout", "metrics-auth-token-file",
     ].map { EnvironmentArguments.Option(name: $0) }
 
@@ -119,7 +122,8 @@ struct Serve: AsyncParsableCommand {
         }
         for (flag, value) in [
             ("--max-response-bytes", self.maxResponseBytes), ("--max-queued-response-bytes", self.maxQueuedResponseBytes),
-            ("--max-queued-work-bytes", self.maxQueuedWorkBytes), ("--max-calls", self.maxCalls), ("--metrics-max-connections", self.metricsMaxConnections),
+            ("--max-queued-work-bytes", self.maxQueuedWorkBytes), ("--max-calls", self.maxCalls),
+            ("--max-queued-work-bytes-per-connection", self.maxQueuedWorkBytesPerConnection), ("--metrics-max-connections", self.metricsMaxConnections),
         ] where value <= 0 {
             throw ValidationError("\(flag) must be positive")
         }
@@ -150,6 +154,7 @@ struct Serve: AsyncParsableCommand {
             maxResponseBytes: self.maxResponseBytes,
             maxQueuedResponseBytes: self.maxQueuedResponseBytes,
             maxQueuedWorkBytes: self.maxQueuedWorkBytes,
+            maxQueuedWorkBytesPerConnection: self.maxQueuedWorkBytesPerConnection,
             streamIdleTimeout: self.streamIdleTimeout > 0 ? .milliseconds(Int64(self.streamIdleTimeout * 1000)) : nil,
             idleTimeout: self.idleTimeout > 0 ? .milliseconds(Int64(self.idleTimeout * 1000)) : nil,
             shutdownGrace: .milliseconds(Int64(self.shutdownGrace * 1000)),

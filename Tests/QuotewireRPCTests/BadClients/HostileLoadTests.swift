@@ -197,7 +197,9 @@ struct HostileLoadTests {
     @Test("3. calls answered by their deadline drop their queued work")
     func deadlineFlood() async throws {
         let analyzer = CountingAnalyzer()
-        try await withServer({ _ in }, registry: Self.registry(analyzer), timeout: 120) { server, port in
+        try await withServer({
+            $0.maxQueuedWorkBytesPerConnection = 64 << 20  // every call queued: the deadline, not a bound, answers them
+        }, registry: Self.registry(analyzer), timeout: 120) { server, port in
             let socket = try PosixSocket(port: port)
             defer { socket.close() }
             let calls = 200
@@ -255,6 +257,28 @@ struct HostileLoadTests {
             #expect(codes.contains(.ok))
             #expect(observer.count(.queuedWorkBytes) == codes.filter { $0 == .resourceExhausted }.count)
             #expect(try await Self.honestLatency(port) < Self.honestBound)
+        }
+    }
+
+    @Test("3. one connection holds at most its share of the offloaded work")
+    func perConnectionWorkShare() async throws {
+        let observer = LimitObserver()
+        try await withServer({
+            $0.observer = observer
+            $0.maxQueuedWorkBytesPerConnection = 256 << 10
+        }, registry: Self.registry(CountingAnalyzer()), timeout: 120) { _, port in
+            let socket = try PosixSocket(port: port)
+            defer { socket.close() }
+            let request = Self.article("\"We will not pay twice,\" the mayor told reporters. ", bytes: 64 << 10)
+            var batch: [UInt8] = []
+            for index in 0..<40 { batch += try Self.analyzeFrame(streamID: UInt32(2 * index + 1), request) }
+            try await socket.send(batch)
+            // Another connection still gets the pool while this one is at its share.
+            #expect(try await Self.honestLatency(port) < Self.honestBound)
+            let frames = try await socket.receiveFrames(40, timeout: .seconds(60))
+            let codes = try frames.map { StatusCode(rawValue: try Self.status($0)?.code ?? 0) }
+            #expect(codes.filter { $0 == .resourceExhausted }.count >= 30, "\(codes)")
+            #expect(frames.contains { (try? Self.status($0)?.message.contains("this connection holds")) == true })
         }
     }
 
@@ -410,6 +434,7 @@ extension HostileLoadTests {
             $0.observer = observer
             $0.streamIdleTimeout = .milliseconds(500)
             $0.idleTimeout = .seconds(1)
+            $0.maxStreamsPerConnection = 1024
         }, registry: Self.registry(CountingAnalyzer()), timeout: 60) { server, port in
             let socket = try PosixSocket(port: port)
             defer { socket.close() }
