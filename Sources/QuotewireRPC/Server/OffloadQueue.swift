@@ -20,11 +20,6 @@ final class OffloadQueue: Sendable {
         self.observer = observer
     }
 
-    /// Bytes of work queued or running.
-    var held: Int {
-        self.heldBytes.load(ordering: .relaxed)
-    }
-
     /// Runs `work` on the pool unless `cost` bytes would pass the server's
     /// bound or the connection's `share` of it (then fails RESOURCE_EXHAUSTED
     /// at once) or `cancellation` is set when its turn comes (then fails

@@ -14,7 +14,9 @@ public struct ServerConfiguration: Sendable {
     public var maxFrameBytes: Int
     /// Most connections served at once; further connections are closed on accept.
     public var maxConnections: Int
-    /// Most concurrent calls on one connection; beyond it calls are answered
+    /// Most calls awaiting an answer on one connection (offloaded,
+    /// asynchronous and streaming ones; streams count whether or not they
+    /// have traffic; inline calls hold none); beyond it calls are answered
     /// RESOURCE_EXHAUSTED.
     public var maxStreamsPerConnection: Int
     /// Most calls awaiting an answer over all connections (offloaded,
