@@ -63,7 +63,7 @@ let package = Package(
         .testTarget(
             name: "QuotewireRPCTests",
             dependencies: [
-                "QuotewireRPC", "QuotewireModel",
+                "QuotewireRPC", "QuotewireModel", "QuotewireAnalysis",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),

@@ -8,7 +8,8 @@
 # Exits non-zero on any failure.
 #   scripts/interop-go.sh    QUOTEWIRE_GO_PEER=/path/to/ttrpc-peer skips building the peer;
 #                            without it the peer is built from ../shared/peers/ttrpc-go (or
-#                            QUOTEWIRE_GO_PEER_SOURCE), and the script is skipped if that is missing.
+#                            QUOTEWIRE_GO_PEER_SOURCE), and the script is skipped if that is missing,
+#                            unless QUOTEWIRE_REQUIRE_INTEROP=1 (CI), which makes it fail.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -26,6 +27,10 @@ fail() { echo "FAIL  $*"; failures=$((failures + 1)); }
 . "$root/scripts/lib/peers.sh"
 peer=$(go_peer)
 if [ -z "$peer" ]; then
+  if [ "${QUOTEWIRE_REQUIRE_INTEROP:-0}" = 1 ]; then
+    echo "interop: FAILED, no Go peer could be built (set QUOTEWIRE_GO_PEER or QUOTEWIRE_GO_PEER_SOURCE)" >&2
+    exit 1
+  fi
   echo "interop: SKIPPED, no Go peer (set QUOTEWIRE_GO_PEER or QUOTEWIRE_GO_PEER_SOURCE)"
   exit 0
 fi

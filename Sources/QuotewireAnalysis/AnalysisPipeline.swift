@@ -41,24 +41,33 @@ struct AnalysisPipeline {
         }
     }
 
-    func run() -> AnalyzeResponse {
+    /// `budget` is checked between stages and before each quote or demand
+    /// is built (see ``AnalysisBudget``).
+    func run(budget: AnalysisBudget = .unlimited) throws(AnalyzeError) -> AnalyzeResponse {
         let tokens = Tokenizer().tokenize(self.text)
+        try budget.checkCancelled()
         let sentences = SentenceSplitter().split(tokens)
         let quotes = QuotePairer().pair(tokens, in: self.text)
         let index = DocumentIndex(tokens: tokens, sentences: sentences, quotes: quotes)
+        try budget.checkCancelled()
         let cues = CueFinder().find(tokens, quoted: index.isQuoted)
         let attributions = Self.attributions(index, cues: cues, model: self.model)
+        try budget.checkCancelled()
         var actors = ActorRegistry(text: self.text, tokens: tokens, sentences: sentences)
         let speakerRecords = attributions.map { attribution in attribution.speaker.flatMap { actors.resolve($0) } }
         var demands: [DemandCandidate] = []
         if !self.options.skipDemands {
             demands = DemandFinder().find(index, cues: cues, attributions: attributions, actors: &actors)
         }
+        try budget.checkCancelled()
+        var textBytes = 0  // a lower bound of the answer's size: one byte per scalar of the strings
         let converter = OffsetConverter(self.text, unit: self.options.offsetUnit)
         let (actorList, actorIDs) = actors.makeActors(converter: converter)
         var response = AnalyzeResponse()
         var quoteIDs: [String] = Array(repeating: "", count: attributions.count)
         for (position, attribution) in attributions.enumerated() where attribution.confidence >= self.options.minConfidence {
+            textBytes += attribution.content.count
+            try budget.checkResponseBytes(textBytes)
             let id = "q\(response.quotes.count + 1)"
             quoteIDs[position] = id
             response.quotes.append(
@@ -72,6 +81,8 @@ struct AnalysisPipeline {
                 ))
         }
         for demand in demands where demand.confidence >= self.options.minConfidence {
+            textBytes += demand.action.count
+            try budget.checkResponseBytes(textBytes)
             response.demands.append(
                 Demand(
                     id: "d\(response.demands.count + 1)", demanderID: demand.demanderRecord.flatMap { actorIDs[$0] } ?? "",

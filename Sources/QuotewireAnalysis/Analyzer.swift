@@ -28,6 +28,10 @@ public struct Analyzer: ArticleAnalyzing {
     }
 
     public func analyze(_ request: AnalyzeRequest) throws(AnalyzeError) -> AnalyzeResponse {
+        try self.analyze(request, budget: .unlimited)
+    }
+
+    public func analyze(_ request: AnalyzeRequest, budget: AnalysisBudget) throws(AnalyzeError) -> AnalyzeResponse {
         guard let article = request.article else { throw .missingArticle }
         guard article.isEnglish else { throw .unsupportedLanguage(article.language) }
         let options = request.options ?? AnalyzeOptions()
@@ -36,9 +40,9 @@ public struct Analyzer: ArticleAnalyzing {
         guard bytes <= self.maximumBodyBytes else { throw .bodyTooLarge(bytes: bytes, limit: self.maximumBodyBytes) }
         let clock = ContinuousClock()
         let start = clock.now
-        var response = AnalysisPipeline(
+        var response = try AnalysisPipeline(
             body: article.body, options: options, model: self.scoring == .trained ? .trained : .rules
-        ).run()
+        ).run(budget: budget)
         response.articleID = article.id
         let elapsed = (clock.now - start).components
         response.stats?.analysisNanos = elapsed.seconds * 1_000_000_000 + elapsed.attoseconds / 1_000_000_000

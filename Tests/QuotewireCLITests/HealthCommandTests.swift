@@ -33,7 +33,7 @@ import Testing
         #expect(first?.articleID == "first")
 
         server.signal(SIGTERM)
-        try await Task.sleep(for: .milliseconds(200))
+        #expect(await server.waitForOutput("draining"), "the server did not start draining")
         #expect(server.process.isRunning)
         let draining = try await QuotewireProcess.run(["health", "--server", server.address, "--timeout", "2s"])
         #expect(draining.status == 1)

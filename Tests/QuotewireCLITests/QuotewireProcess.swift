@@ -39,33 +39,20 @@ struct QuotewireProcess {
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = input
+        let exited = ProcessExit(process)
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try? input.fileHandleForWriting.close()
-        async let outText = readToEnd(output.fileHandleForReading)
-        async let errText = readToEnd(errors.fileHandleForReading)
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning {
-            if ContinuousClock.now > deadline {
-                process.terminate()
-                Issue.record("quotewire \(arguments.joined(separator: " ")) did not finish in \(timeout)")
-                break
-            }
-            try await Task.sleep(for: .milliseconds(20))
+        async let outText = onOwnThread { output.fileHandleForReading.readDataToEndOfFile() }
+        async let errText = onOwnThread { errors.fileHandleForReading.readDataToEndOfFile() }
+        if await !exited.wait(timeout: timeout) {
+            process.terminate()
+            Issue.record("quotewire \(arguments.joined(separator: " ")) did not finish in \(timeout)")
+            _ = await exited.wait(timeout: .seconds(10))
         }
-        process.waitUntilExit()
         return Outcome(
-            status: process.terminationStatus, stdout: String(decoding: await outText, as: UTF8.self),
-            stderr: String(decoding: await errText, as: UTF8.self))
-    }
-}
-
-/// Everything a pipe delivers until it closes, read on a Dispatch thread: a
-/// blocking read on Swift's cooperative pool (two threads here) would stall
-/// every other suite's tasks for as long as the child runs.
-private func readToEnd(_ handle: FileHandle) async -> Data {
-    await withCheckedContinuation { continuation in
-        DispatchQueue.global().async { continuation.resume(returning: handle.readDataToEndOfFile()) }
+            status: process.terminationStatus, stdout: String(decoding: try await outText, as: UTF8.self),
+            stderr: String(decoding: try await errText, as: UTF8.self))
     }
 }
 
@@ -75,40 +62,73 @@ final class ServerProcess: @unchecked Sendable {
     private let errors = Pipe()
     private let lock = NSLock()
     private var stderrText = ""
+    /// Waiters for text on standard error, resumed by the pipe's handler.
+    private var outputWaiters: [(pattern: String, resume: (Bool) -> Void)] = []
+    private let exited: ProcessExit
     /// `127.0.0.1:PORT` of the ttrpc listener.
     private(set) var address = ""
     /// The Prometheus port, when --metrics-port was given.
     private(set) var metricsPort: Int?
 
     /// Starts `quotewire serve --port 0 extra…` (with `environment` added to
-    /// this process's) and waits for its start-up line.
+    /// this process's) and waits for its start-up line (an event: the pipe's
+    /// handler sees it), at most 60 s.
     init(_ extra: [String] = [], environment: [String: String] = [:]) async throws {
         process.executableURL = QuotewireProcess.executable
         process.arguments = ["serve", "--port", "0"] + extra
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
+        exited = ProcessExit(process)
         errors.fileHandleForReading.readabilityHandler = { [weak self] handle in
             let data = handle.availableData
-            guard let self, !data.isEmpty else { return }
-            self.lock.withLock { self.stderrText += String(decoding: data, as: UTF8.self) }
+            guard let self else { return }
+            let ready = self.lock.withLock { () -> [(Bool) -> Void] in
+                if data.isEmpty {
+                    // End of file: the process is gone, nothing more will come.
+                    defer { self.outputWaiters = [] }
+                    return self.outputWaiters.map { waiter in { _ in waiter.resume(false) } }
+                }
+                self.stderrText += String(decoding: data, as: UTF8.self)
+                let text = self.stderrText
+                let (met, waiting) = self.outputWaiters.reduce(into: ([(pattern: String, resume: (Bool) -> Void)](), [(pattern: String, resume: (Bool) -> Void)]())) {
+                    if text.contains($1.pattern) { $0.0.append($1) } else { $0.1.append($1) }
+                }
+                self.outputWaiters = waiting
+                return met.map { waiter in { _ in waiter.resume(true) } }
+            }
+            for resume in ready { resume(true) }
+            if data.isEmpty { handle.readabilityHandler = nil }
         }
         try process.run()
-        let deadline = ContinuousClock.now + .seconds(20)
-        while ContinuousClock.now < deadline {
-            let text = lock.withLock { stderrText }
-            if let match = text.firstMatch(of: /serving ttrpc on (127\.0\.0\.1:\d+)/) {
-                address = String(match.1)
-                if let metrics = text.firstMatch(of: /metrics on http:\/\/[0-9.]+:(\d+)/) {
-                    metricsPort = Int(metrics.1)
-                }
-                return
-            }
-            guard process.isRunning else { break }
-            try await Task.sleep(for: .milliseconds(20))
+        guard await self.waitForOutput("serving ttrpc on ", timeout: .seconds(60)) else {
+            process.terminate()
+            throw ServerStartFailure(stderr: lock.withLock { stderrText })
         }
-        process.terminate()
-        throw ServerStartFailure(stderr: lock.withLock { stderrText })
+        let text = lock.withLock { stderrText }
+        guard let match = text.firstMatch(of: /serving ttrpc on (127\.0\.0\.1:\d+)/) else {
+            process.terminate()
+            throw ServerStartFailure(stderr: text)
+        }
+        address = String(match.1)
+        if let metrics = text.firstMatch(of: /metrics on http:\/\/[0-9.]+:(\d+)/) {
+            metricsPort = Int(metrics.1)
+        }
+    }
+
+    /// Waits until standard error contains `pattern` (true), the server's
+    /// standard error closes or `timeout` passes (false).
+    func waitForOutput(_ pattern: String, timeout: Duration = .seconds(60)) async -> Bool {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            let once = ResumeOnce(continuation)
+            let alreadyThere = self.lock.withLock { () -> Bool in
+                if self.stderrText.contains(pattern) { return true }
+                self.outputWaiters.append((pattern, { once.resume($0) }))
+                return false
+            }
+            if alreadyThere { once.resume(true) }
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout.timeInterval) { once.resume(false) }
+        }
     }
 
     /// Everything the server wrote to standard error so far.
@@ -120,15 +140,11 @@ final class ServerProcess: @unchecked Sendable {
 
     /// Waits for the process to exit (SIGKILL after `timeout`); returns its status.
     func waitForExit(timeout: Duration = .seconds(30)) async -> Int32 {
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning && ContinuousClock.now < deadline {
-            try? await Task.sleep(for: .milliseconds(20))
-        }
-        if process.isRunning {
+        if await !self.exited.wait(timeout: timeout) {
             kill(process.processIdentifier, SIGKILL)
             Issue.record("the server did not exit in \(timeout)")
+            _ = await self.exited.wait(timeout: .seconds(10))
         }
-        process.waitUntilExit()
         return process.terminationStatus
     }
 
@@ -162,5 +178,62 @@ struct TemporaryFolder {
 
     func remove() {
         try? FileManager.default.removeItem(at: url)
+    }
+}
+
+/// A process's exit as an event: its termination handler resumes the waiters.
+final class ProcessExit: @unchecked Sendable {
+    private let lock = NSLock()
+    private var hasExited = false
+    private var waiters: [ResumeOnce] = []
+
+    /// Installs the termination handler; call before `run()`.
+    init(_ process: Process) {
+        process.terminationHandler = { [self] _ in
+            let waiters = self.lock.withLock { () -> [ResumeOnce] in
+                self.hasExited = true
+                defer { self.waiters = [] }
+                return self.waiters
+            }
+            for waiter in waiters { waiter.resume(true) }
+        }
+    }
+
+    /// Whether the process exited within `timeout`.
+    func wait(timeout: Duration) async -> Bool {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+            let once = ResumeOnce(continuation)
+            let exited = self.lock.withLock { () -> Bool in
+                if !self.hasExited { self.waiters.append(once) }
+                return self.hasExited
+            }
+            if exited { once.resume(true) }
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout.timeInterval) { once.resume(false) }
+        }
+    }
+}
+
+/// A continuation resumed by whichever of its events comes first.
+final class ResumeOnce: @unchecked Sendable {
+    private let lock = NSLock()
+    private var continuation: CheckedContinuation<Bool, Never>?
+
+    init(_ continuation: CheckedContinuation<Bool, Never>) {
+        self.continuation = continuation
+    }
+
+    func resume(_ value: Bool) {
+        let continuation = self.lock.withLock { () -> CheckedContinuation<Bool, Never>? in
+            defer { self.continuation = nil }
+            return self.continuation
+        }
+        continuation?.resume(returning: value)
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, for Dispatch.
+    var timeInterval: Double {
+        Double(self.components.seconds) + Double(self.components.attoseconds) / 1e18
     }
 }

@@ -36,7 +36,9 @@ import Testing
             }
             // Wait until the server has received every call, then ask it to stop.
             let deadline = ContinuousClock.now + .seconds(60)
-            while try Self.analyzeCallsReceived(metricsPort: metricsPort) < calls && ContinuousClock.now < deadline {
+            while try await onOwnThread({ try Self.analyzeCallsReceived(metricsPort: metricsPort) }) < calls
+                && ContinuousClock.now < deadline
+            {
                 try await Task.sleep(for: .milliseconds(10))
             }
             server.signal(SIGTERM)
@@ -82,7 +84,7 @@ import Testing
         ])
         #expect(unknown.status == 1)
 
-        let text = try HTTPGet.body(port: metricsPort, path: "/metrics")
+        let text = try await onOwnThread { try HTTPGet.body(port: metricsPort, path: "/metrics") }
         // The analyze command pings once to check the server, then analyzes three files.
         #expect(text.contains(#"quotewire_calls_total{service="quotewire.v1.Server",method="Ping",code="OK"} 8"#), "\(text)")
         #expect(text.contains(#"quotewire_calls_total{service="quotewire.v1.Analyzer",method="Analyze",code="OK"} 3"#))

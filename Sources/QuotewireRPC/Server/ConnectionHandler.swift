@@ -11,6 +11,18 @@ import QuotewireModel
 /// loser's result is dropped and its task cancelled). Responses are flushed
 /// through a ``FlushCoalescer``.
 ///
+/// Every call has a connection-unique id (``ServerCall``): completions carry
+/// it, so a late completion never answers a newer call on a reused stream
+/// id, and answering a call (deadline, disconnect, shutdown) sets its
+/// cancellation flag so its work stops.
+///
+/// Bounds, checked by a housekeeping timer (see ``housekeep()``): an
+/// unauthenticated connection is closed after the idle timeout; a stream
+/// without messages for the stream idle timeout is answered
+/// DEADLINE_EXCEEDED; a connection whose unread answers do not shrink for
+/// the idle timeout is closed hard; a connection without calls or frames
+/// for the idle timeout is closed.
+///
 /// Back-pressure: the handler stops reading from the socket while the
 /// connection's outbound buffer is over its high-water mark (a client that
 /// does not read its responses) or while a stream holds more unconsumed
@@ -21,20 +33,10 @@ final class ConnectionHandler: ChannelDuplexHandler {
     typealias OutboundIn = ByteBuffer
     typealias OutboundOut = ByteBuffer
 
-    private struct Call {
-        let method: MethodDescriptor
-        let started: NIODeadline
-        let isStreaming: Bool
-        var timer: Scheduled<Void>?
-        var task: Task<Void, Never>?
-        var inbound: RawRequestStream.Continuation?
-        var budget: InboundBudget?
-    }
-
     private let registry: ServiceRegistry
     private let configuration: ServerConfiguration
     private let state: ServerState
-    private let threadPool: NIOThreadPool
+    private let offloadQueue: OffloadQueue
     private let logger: Logger
     private let observer: (any ServerObserver)?
     private let decodingLimits: DecodingLimits
@@ -43,11 +45,17 @@ final class ConnectionHandler: ChannelDuplexHandler {
     private var boundLoop: (any EventLoop)?
     private var flusher: FlushCoalescer?
     private var peer: SocketAddress?
-    private var calls: [UInt32: Call] = [:]
-    private var isDraining = false
-    private var isClosing = false
+    private var phase: ConnectionPhase = .serving
+    private var calls: [UInt32: ServerCall] = [:]
+    private var nextCallID: UInt64 = 0
+    /// This connection's part of the thread pool's work bound.
+    private let workShare: WorkShare
     private var lastActivity = NIODeadline.now()
-    private var idleTimer: Scheduled<Void>?
+    private var housekeepingTimer: RepeatedTask?
+    /// Unread answer bytes at the last housekeeping tick, and when they last
+    /// shrank (or were none).
+    private var lastQueuedBytes = 0
+    private var lastWriteProgress = NIODeadline.now()
     private var isWritable = true
     private var hasPendingRead = false
     /// Streams over their inbound budget, with the timer that fails a stream
@@ -55,16 +63,17 @@ final class ConnectionHandler: ChannelDuplexHandler {
     private var overBudgetStreams: [UInt32: Scheduled<Void>?] = [:]
 
     init(
-        registry: ServiceRegistry, configuration: ServerConfiguration, state: ServerState, threadPool: NIOThreadPool,
+        registry: ServiceRegistry, configuration: ServerConfiguration, state: ServerState, offloadQueue: OffloadQueue,
         logger: Logger
     ) {
         self.registry = registry
         self.configuration = configuration
         self.state = state
-        self.threadPool = threadPool
+        self.offloadQueue = offloadQueue
         self.logger = logger
         self.observer = configuration.observer
         self.decodingLimits = configuration.decodingLimits
+        self.workShare = WorkShare(limit: configuration.maxQueuedWorkBytesPerConnection)
     }
 
     // MARK: Channel events
@@ -79,6 +88,8 @@ final class ConnectionHandler: ChannelDuplexHandler {
 
     func handlerRemoved(context: ChannelHandlerContext) {
         // Breaks the handler -> context -> handler cycle.
+        self.housekeepingTimer?.cancel()
+        self.housekeepingTimer = nil
         self.context = nil
         self.flusher = nil
     }
@@ -89,18 +100,28 @@ final class ConnectionHandler: ChannelDuplexHandler {
     }
 
     private func start(context: ChannelHandlerContext) {
-        guard self.idleTimer == nil else { return }
+        guard self.housekeepingTimer == nil, self.phase == .serving else { return }
         self.peer = context.channel.remoteAddress
         self.observer?.connectionOpened(peer: self.peer)
-        self.lastActivity = .now()
-        self.scheduleIdleCheck(at: self.configuration.idleTimeout.map { self.lastActivity + .init($0) })
+        let now = context.eventLoop.now
+        self.lastActivity = now
+        self.lastWriteProgress = now
+        if self.configuration.authorizer != nil {
+            self.phase = .authenticating(deadline: self.configuration.idleTimeout.map { now + TimeAmount($0) })
+        }
+        if let tick = Self.housekeepingTick(self.configuration) {
+            let handler = self.loopBound
+            self.housekeepingTimer = context.eventLoop.scheduleRepeatedTask(initialDelay: tick, delay: tick) { _ in
+                handler.value.housekeep()
+            }
+        }
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         self.flusher?.beginRead()
         // Only whole frames count as activity: a client that trickles bytes
         // (slowloris) is still idle and is closed by the idle timeout.
-        self.lastActivity = .now()
+        self.lastActivity = self.eventLoop.now
         switch Self.unwrapInboundIn(data) {
         case .frame(let frame):
             self.observer?.bytesReceived(FrameHeader.size + Int(frame.header.length))
@@ -117,10 +138,10 @@ final class ConnectionHandler: ChannelDuplexHandler {
             let error = RPCError(
                 code: .resourceExhausted,
                 message: "frame of \(header.length) bytes exceeds the limit of \(limit) bytes")
-            if self.calls[header.streamID] != nil {
-                self.complete(header.streamID, outcome: .failure(error))
+            if let call = self.calls[header.streamID] {
+                self.complete(header.streamID, call.id, outcome: .failure(error))
             } else {
-                self.writeResponse(header.streamID, TTRPCResponse(status: error.status))
+                self.writeError(header.streamID, error)
             }
         }
     }
@@ -131,18 +152,18 @@ final class ConnectionHandler: ChannelDuplexHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        self.isClosing = true
-        self.idleTimer?.cancel()
+        self.phase = .closing
+        self.housekeepingTimer?.cancel()
+        self.housekeepingTimer = nil
         let calls = self.calls
         self.calls.removeAll()
         for (_, timer) in self.overBudgetStreams { timer?.cancel() }
         self.overBudgetStreams.removeAll()
         self.state.callsEnded(calls.count)
         for (_, call) in calls {
-            call.timer?.cancel()
-            call.task?.cancel()
+            call.cancelWork()
             call.inbound?.finish(throwing: RPCError(code: .cancelled, message: "the connection closed"))
-            self.observer?.callFinished(call.method, code: .cancelled, duration: Self.elapsed(since: call.started))
+            self.observer?.callFinished(call.method, code: .cancelled, duration: self.elapsed(since: call.started))
         }
         self.observer?.connectionClosed(peer: self.peer)
         self.state.removeConnection(context.channel)
@@ -181,12 +202,12 @@ final class ConnectionHandler: ChannelDuplexHandler {
     /// While the connection does not read it cannot see the client leave
     /// (its FIN waits behind the unread bytes): a stream whose handler takes
     /// nothing for the idle timeout is failed, which frees it and resumes reading.
-    private func streamStalled(_ streamID: UInt32) {
+    private func streamStalled(_ streamID: UInt32, _ callID: UInt64) {
         guard self.overBudgetStreams[streamID] != nil else { return }
         let limit = self.configuration.maxQueuedStreamBytes
         let error = RPCError(
             code: .resourceExhausted, message: "the stream's handler fell behind by more than \(limit) bytes")
-        self.complete(streamID, outcome: .failure(error))
+        self.complete(streamID, callID, outcome: .failure(error))
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
@@ -197,12 +218,12 @@ final class ConnectionHandler: ChannelDuplexHandler {
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         switch event {
         case is ChannelShouldQuiesceEvent:
-            self.isDraining = true
+            self.phase = self.phase.draining()
             self.closeIfDrained()
         case is ForceCloseEvent:
             let error = RPCError(code: .unavailable, message: "the server shut down before the call finished")
-            for streamID in self.calls.keys.sorted() {
-                self.complete(streamID, outcome: .failure(error))
+            for (streamID, call) in self.calls.sorted(by: { $0.key < $1.key }) {
+                self.complete(streamID, call.id, outcome: .failure(error))
             }
             self.closeAfterPendingWrites()
         default:
@@ -231,94 +252,153 @@ final class ConnectionHandler: ChannelDuplexHandler {
             self.answer(streamID, error: RPCError(mapping: error))
             return
         }
+        let requested = MethodDescriptor(service: request.service, method: request.method)
+        let isHealth = request.service == HealthService.name
+        let deadline: NIODeadline? =
+            request.timeoutNano > 0 ? self.eventLoop.now + .nanoseconds(request.timeoutNano) : nil
+        let context = self.makeContext(requested, request, deadline: deadline, streamID: streamID)
+        // Authentication comes before the method lookup: without a token the
+        // server tells nothing, not even which methods exist.
+        if !isHealth, let authorizer = self.configuration.authorizer {
+            do {
+                try authorizer(context)
+                self.phase = self.phase.authenticated()
+            } catch {
+                self.answer(streamID, error: RPCError(mapping: error))
+                return
+            }
+        }
         guard let handler = self.registry.handler(service: request.service, method: request.method) else {
             let message =
                 self.registry.hasService(request.service) ? "method \(request.method)" : "service \(request.service)"
             self.answer(streamID, error: RPCError(code: .unimplemented, message: message))
             return
         }
-        let method = MethodDescriptor(service: request.service, method: request.method)
-        let isHealth = request.service == HealthService.name
-        if !isHealth, self.isDraining || self.state.isDraining {
-            self.answer(streamID, error: RPCError(code: .unavailable, message: "the server is shutting down"), method: method)
+        let holdsSlot: Bool
+        if case .synchronous(let policy, _) = handler {
+            holdsSlot = !policy.runsInline(payloadBytes: request.payload.count)
+        } else {
+            holdsSlot = true
+        }
+        if let refusal = self.refusal(isHealth: isHealth, holdsSlot: holdsSlot) {
+            self.answer(streamID, error: refusal, method: requested)
             return
         }
-        guard self.calls.count < self.configuration.maxStreamsPerConnection else {
-            let limit = self.configuration.maxStreamsPerConnection
-            self.answer(
-                streamID,
-                error: RPCError(code: .resourceExhausted, message: "more than \(limit) concurrent calls on this connection"),
-                method: method)
-            return
-        }
-        let deadline: NIODeadline? = request.timeoutNano > 0 ? .now() + .nanoseconds(request.timeoutNano) : nil
-        let context = CallContext(
-            method: method, metadata: Metadata(request.metadata), deadline: deadline, peer: self.peer,
-            streamID: streamID)
-        if !isHealth, let authorizer = self.configuration.authorizer {
-            do {
-                try authorizer(context)
-            } catch {
-                self.answer(streamID, error: RPCError(mapping: error), method: method)
-                return
-            }
-        }
-        self.observer?.callStarted(method)
+        self.observer?.callStarted(requested)
 
         switch handler {
         case .synchronous(let policy, let body) where policy.runsInline(payloadBytes: request.payload.count):
-            let started = self.observer == nil ? NIODeadline.uptimeNanoseconds(0) : .now()
-            let response: TTRPCResponse
-            do {
-                response = TTRPCResponse(payload: try body(request.payload, context))
-            } catch {
-                response = TTRPCResponse(status: RPCError(mapping: error).status)
-            }
-            self.writeResponse(streamID, response)
-            self.observer?.callFinished(
-                method, code: StatusCode(rawValue: response.status?.code ?? 0), duration: Self.elapsed(since: started))
+            self.runInline(streamID, method: requested, context: context, payload: request.payload, body)
 
         case .synchronous(_, let body):
-            self.insertCall(streamID, method: method, deadline: deadline, isStreaming: false)
+            let callID = self.makeCallID()
+            self.insertCall(streamID, callID, context: context, isStreaming: false)
             let payload = request.payload
             let handler = self.loopBound
-            self.threadPool.runIfActive(eventLoop: self.eventLoop) {
+            self.offloadQueue.submit(
+                cost: payload.count, share: self.workShare, cancellation: context.cancellation, on: self.eventLoop
+            ) {
                 try body(payload, context)
             }.whenComplete { result in
-                handler.value.complete(streamID, outcome: result.map { Optional($0) })
+                handler.value.complete(streamID, callID, outcome: result.map { Optional($0) })
             }
 
         case .asynchronous(let body):
-            self.insertCall(streamID, method: method, deadline: deadline, isStreaming: false)
+            let callID = self.makeCallID()
+            self.insertCall(streamID, callID, context: context, isStreaming: false)
             let payload = request.payload
-            self.runTask(for: streamID) { try await body(payload, context) }
+            self.runTask(streamID, callID) { try await body(payload, context) }
 
         case .streaming(let body):
             let budget = InboundBudget(limit: self.configuration.maxQueuedStreamBytes)
-            let (requests, inbound) = RawRequestStream.makeStream(onConsume: self.budgetReleaser(streamID, budget))
+            let callID = self.makeCallID()
+            let (requests, inbound) = RawRequestStream.makeStream(onConsume: self.budgetReleaser(streamID, callID, budget))
             if frame.header.flags.contains(.remoteOpen) {
-                self.insertCall(
-                    streamID, method: method, deadline: deadline, isStreaming: true, inbound: inbound, budget: budget)
+                self.insertCall(streamID, callID, context: context, isStreaming: true, inbound: inbound, budget: budget)
                 if !request.payload.isEmpty { self.enqueue(request.payload, on: streamID) }
             } else {
                 inbound.yield(request.payload)
                 inbound.finish()
-                self.insertCall(streamID, method: method, deadline: deadline, isStreaming: true)
+                self.insertCall(streamID, callID, context: context, isStreaming: true)
             }
             let handler = self.loopBound
             let eventLoop = self.eventLoop
             let sink = ResponseSink { bytes in
-                try await eventLoop.flatSubmit { handler.value.sendData(streamID, bytes) }.get()
+                try await eventLoop.flatSubmit { handler.value.sendData(streamID, callID, bytes) }.get()
             }
-            self.runTask(for: streamID) {
+            self.runTask(streamID, callID) {
                 try await body(requests, sink, context)
                 return nil
             }
         }
     }
 
+    private func makeContext(
+        _ method: MethodDescriptor, _ request: TTRPCRequest, deadline: NIODeadline?, streamID: UInt32
+    ) -> CallContext {
+        var context = CallContext(
+            method: method, metadata: Metadata(request.metadata), deadline: deadline, peer: self.peer,
+            streamID: streamID, maxResponseBytes: self.configuration.responseLimit)
+        context.offloader = (self.offloadQueue, self.workShare, self.eventLoop)
+        return context
+    }
+
+    /// Why a routed call is refused before it runs, if it is. Inline calls
+    /// (`holdsSlot` false) answer during their read and hold no call slot.
+    private func refusal(isHealth: Bool, holdsSlot: Bool) -> RPCError? {
+        if !isHealth, self.phase.refusesCalls || self.state.isDraining {
+            return RPCError(code: .unavailable, message: "the server is shutting down")
+        }
+        guard holdsSlot else { return nil }
+        if self.calls.count >= self.configuration.maxStreamsPerConnection {
+            self.observer?.limitReached(.streamsPerConnection)
+            let limit = self.configuration.maxStreamsPerConnection
+            return RPCError(code: .resourceExhausted, message: "more than \(limit) concurrent calls on this connection")
+        }
+        if self.state.liveCalls >= self.configuration.maxCalls {
+            self.observer?.limitReached(.calls)
+            return RPCError(
+                code: .resourceExhausted, message: "the server has \(self.configuration.maxCalls) calls open; retry later")
+        }
+        let queued = self.queuedOutboundBytes
+        if queued > self.configuration.maxQueuedResponseBytes {
+            self.observer?.limitReached(.queuedResponseBytes)
+            return RPCError(
+                code: .resourceExhausted,
+                message: "\(queued) bytes of answers on this connection are unread, over the limit of \(self.configuration.maxQueuedResponseBytes)")
+        }
+        return nil
+    }
+
+    /// Runs a cheap synchronous handler during the read; a call whose
+    /// deadline has passed (before or during the work) is answered
+    /// DEADLINE_EXCEEDED.
+    private func runInline(
+        _ streamID: UInt32, method: MethodDescriptor, context: CallContext, payload: [UInt8],
+        _ body: @Sendable ([UInt8], CallContext) throws -> [UInt8]
+    ) {
+        let started = self.eventLoop.now
+        let outcome: Result<[UInt8], any Error>
+        if let deadline = context.deadline, deadline <= started {
+            outcome = .failure(RPCError(code: .deadlineExceeded, message: "deadline exceeded before the call ran"))
+        } else {
+            do {
+                let bytes = try body(payload, context)
+                if let deadline = context.deadline, deadline <= self.eventLoop.now {
+                    outcome = .failure(RPCError(code: .deadlineExceeded, message: "deadline exceeded"))
+                } else {
+                    outcome = .success(bytes)
+                }
+            } catch {
+                outcome = .failure(error)
+            }
+        }
+        let code = self.writeOutcome(streamID, outcome)
+        self.observer?.callFinished(method, code: code, duration: self.elapsed(since: started))
+    }
+
     /// Runs a handler in a task; its outcome answers the call on the event loop.
-    private func runTask(for streamID: UInt32, _ work: @escaping @Sendable () async throws -> [UInt8]?) {
+    private func runTask(_ streamID: UInt32, _ callID: UInt64, _ work: @escaping @Sendable () async throws -> [UInt8]?) {
         let handler = self.loopBound
         let eventLoop = self.eventLoop
         let state = self.state
@@ -331,7 +411,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
             } catch {
                 outcome = .failure(error)
             }
-            eventLoop.execute { handler.value.complete(streamID, outcome: outcome) }
+            eventLoop.execute { handler.value.complete(streamID, callID, outcome: outcome) }
         }
     }
 
@@ -341,6 +421,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
             self.logger.debug("Ignored data for a stream that is not open", metadata: ["ttrpc.stream_id": "\(streamID)"])
             return
         }
+        self.calls[streamID]?.lastActivity = self.eventLoop.now
         if !frame.header.flags.contains(.noData) {
             self.enqueue(Array(buffer: frame.payload), on: streamID)
         }
@@ -355,83 +436,91 @@ final class ConnectionHandler: ChannelDuplexHandler {
         guard let call = self.calls[streamID], let inbound = call.inbound else { return }
         if call.budget?.add(message.count) == true, self.overBudgetStreams[streamID] == nil {
             let handler = self.loopBound
+            let callID = call.id
             self.overBudgetStreams[streamID] = self.configuration.idleTimeout.map {
-                self.eventLoop.scheduleTask(in: TimeAmount($0)) { handler.value.streamStalled(streamID) }
+                self.eventLoop.scheduleTask(in: TimeAmount($0)) { handler.value.streamStalled(streamID, callID) }
             }
         }
         inbound.yield(message)
     }
 
     /// Called by a stream's consumer, on any thread, for each message it takes.
-    private func budgetReleaser(_ streamID: UInt32, _ budget: InboundBudget) -> @Sendable (Int) -> Void {
+    private func budgetReleaser(
+        _ streamID: UInt32, _ callID: UInt64, _ budget: InboundBudget
+    ) -> @Sendable (Int) -> Void {
         let handler = self.loopBound
         let eventLoop = self.eventLoop
         return { count in
             if budget.release(count) {
-                eventLoop.execute { handler.value.streamWithinBudget(streamID) }
+                eventLoop.execute {
+                    guard handler.value.calls[streamID]?.id == callID else { return }
+                    handler.value.streamWithinBudget(streamID)
+                }
             }
         }
     }
 
+    private func makeCallID() -> UInt64 {
+        self.nextCallID += 1
+        return self.nextCallID
+    }
+
     private func insertCall(
-        _ streamID: UInt32, method: MethodDescriptor, deadline: NIODeadline?, isStreaming: Bool,
+        _ streamID: UInt32, _ callID: UInt64, context: CallContext, isStreaming: Bool,
         inbound: RawRequestStream.Continuation? = nil, budget: InboundBudget? = nil
     ) {
-        var call = Call(method: method, started: .now(), isStreaming: isStreaming, inbound: inbound, budget: budget)
-        if let deadline {
+        let now = self.eventLoop.now
+        var call = ServerCall(
+            id: callID, method: context.method, started: now, isStreaming: isStreaming,
+            cancellation: context.cancellation, lastActivity: now, inbound: inbound, budget: budget)
+        if let deadline = context.deadline {
             let handler = self.loopBound
-            call.timer = self.eventLoop.scheduleTask(deadline: deadline) { handler.value.expire(streamID) }
+            call.deadlineTimer = self.eventLoop.scheduleTask(deadline: deadline) {
+                handler.value.expire(streamID, callID)
+            }
         }
         self.calls[streamID] = call
         self.state.callsStarted(1)
     }
 
-    /// Answers a call with its handler's outcome, unless it was answered already.
-    private func complete(_ streamID: UInt32, outcome: Result<[UInt8]?, any Error>) {
-        guard let call = self.calls.removeValue(forKey: streamID) else { return }
+    /// Answers call `callID` with its handler's outcome, unless it was
+    /// answered already (then the outcome belongs to nobody and is dropped).
+    private func complete(_ streamID: UInt32, _ callID: UInt64, outcome: Result<[UInt8]?, any Error>) {
+        guard let call = self.calls[streamID], call.id == callID else { return }
+        self.calls.removeValue(forKey: streamID)
         self.state.callsEnded(1)
         self.streamWithinBudget(streamID)
-        call.timer?.cancel()
-        call.task?.cancel()  // a no-op when the task produced the outcome
+        call.cancelWork()  // the task's cancel is a no-op when the task produced the outcome
         call.inbound?.finish()
         let code: StatusCode
-        switch outcome {
-        case .success(let payload):
-            if call.isStreaming {
-                self.writeFrame(streamID, type: .data, flags: [.remoteClosed, .noData], payload: [])
-                code = .ok
-            } else {
-                code = self.writeResponse(streamID, TTRPCResponse(payload: payload ?? []))
-            }
-        case .failure(let error):
-            let rpcError = RPCError(mapping: error)
-            self.writeResponse(streamID, TTRPCResponse(status: rpcError.status))
-            code = rpcError.code
+        if call.isStreaming, case .success = outcome {
+            self.writeFrame(streamID, type: .data, flags: [.remoteClosed, .noData], payload: [])
+            code = .ok
+        } else {
+            code = self.writeOutcome(streamID, outcome.map { $0 ?? [] })
         }
-        self.observer?.callFinished(call.method, code: code, duration: Self.elapsed(since: call.started))
-        self.lastActivity = .now()
+        self.observer?.callFinished(call.method, code: code, duration: self.elapsed(since: call.started))
+        self.lastActivity = self.eventLoop.now
         self.closeIfDrained()
     }
 
-    private func expire(_ streamID: UInt32) {
-        guard let call = self.calls[streamID] else { return }
-        call.task?.cancel()
-        call.inbound?.finish(throwing: RPCError(code: .deadlineExceeded, message: "deadline exceeded"))
-        self.calls[streamID]?.timer = nil
-        self.complete(streamID, outcome: .failure(RPCError(code: .deadlineExceeded, message: "deadline exceeded")))
+    private func expire(_ streamID: UInt32, _ callID: UInt64) {
+        guard let call = self.calls[streamID], call.id == callID else { return }
+        let error = RPCError(code: .deadlineExceeded, message: "deadline exceeded")
+        call.inbound?.finish(throwing: error)
+        self.calls[streamID]?.deadlineTimer = nil
+        self.complete(streamID, callID, outcome: .failure(error))
     }
 
     /// Sends one message of a server stream.
-    private func sendData(_ streamID: UInt32, _ bytes: [UInt8]) -> EventLoopFuture<Void> {
-        guard self.calls[streamID] != nil, !self.isClosing else {
+    private func sendData(_ streamID: UInt32, _ callID: UInt64, _ bytes: [UInt8]) -> EventLoopFuture<Void> {
+        guard self.calls[streamID]?.id == callID, self.phase != .closing else {
             return self.eventLoop.makeFailedFuture(RPCError(code: .cancelled, message: "the call is over"))
         }
-        guard bytes.count <= self.configuration.maxFrameBytes else {
-            return self.eventLoop.makeFailedFuture(
-                RPCError(
-                    code: .resourceExhausted,
-                    message: "a response of \(bytes.count) bytes exceeds the frame limit of \(self.configuration.maxFrameBytes)"))
+        if let refusal = self.answerRefusal(bytes: bytes.count) {
+            return self.eventLoop.makeFailedFuture(refusal.error)
         }
+        self.calls[streamID]?.lastActivity = self.eventLoop.now
         let promise = self.eventLoop.makePromise(of: Void.self)
         self.writeFrame(streamID, type: .data, flags: [], payload: bytes, promise: promise)
         return promise.futureResult
@@ -440,40 +529,69 @@ final class ConnectionHandler: ChannelDuplexHandler {
     /// Answers a call that never got a table entry.
     private func answer(_ streamID: UInt32, error: RPCError, method: MethodDescriptor = .unknown) {
         self.observer?.callStarted(method)
-        self.writeResponse(streamID, TTRPCResponse(status: error.status))
+        self.writeError(streamID, error)
         self.observer?.callFinished(method, code: error.code, duration: .zero)
     }
 
     // MARK: Writing
 
-    @discardableResult
-    private func writeResponse(_ streamID: UInt32, _ response: TTRPCResponse) -> StatusCode {
-        if response.status == nil, let context = self.context,
-            OKResponseCodec.bodySize(payloadCount: response.payload.count) <= self.configuration.maxFrameBytes
-        {
+    /// Why an answer of `bytes` may not be written, if it may not: it passes
+    /// the response bound, or the connection holds too many unread answers.
+    private func answerRefusal(bytes: Int) -> (limit: ServerLimit, error: RPCError)? {
+        let limit = self.configuration.responseLimit
+        if bytes > limit {
+            self.observer?.limitReached(.responseBytes)
+            return (.responseBytes, RPCError(
+                code: .resourceExhausted, message: "a response of \(bytes) bytes exceeds the limit of \(limit) bytes"))
+        }
+        let queued = self.queuedOutboundBytes
+        if queued > 0, queued + bytes > self.configuration.maxQueuedResponseBytes {
+            self.observer?.limitReached(.queuedResponseBytes)
+            return (.queuedResponseBytes, RPCError(
+                code: .resourceExhausted,
+                message: "\(queued) bytes of answers on this connection are unread; the limit is \(self.configuration.maxQueuedResponseBytes)"))
+        }
+        return nil
+    }
+
+    /// Writes a unary answer; returns the status code sent.
+    private func writeOutcome(_ streamID: UInt32, _ outcome: Result<[UInt8], any Error>) -> StatusCode {
+        switch outcome {
+        case .success(let payload):
+            if let refusal = self.answerRefusal(bytes: OKResponseCodec.bodySize(payloadCount: payload.count)) {
+                self.writeError(streamID, refusal.error)
+                if refusal.limit == .queuedResponseBytes { self.shedUnaryCalls(refusal.error) }
+                return refusal.error.code
+            }
+            guard let context = self.context else { return .ok }
             let buffer = OKResponseCodec.makeFrame(
-                streamID: streamID, payload: response.payload, allocator: context.channel.allocator)
-            self.observer?.bytesSent(buffer.readableBytes)
-            context.write(Self.wrapOutboundOut(buffer), promise: nil)
-            self.flusher?.didWrite()
+                streamID: streamID, payload: payload, allocator: context.channel.allocator)
+            self.write(buffer, promise: nil)
             return .ok
+        case .failure(let error):
+            if case .responseTooLarge? = error as? AnalyzeError { self.observer?.limitReached(.responseBytes) }
+            let rpcError = RPCError(mapping: error)
+            self.writeError(streamID, rpcError)
+            return rpcError.code
         }
-        var response = response
-        var bytes: [UInt8]
-        do {
-            bytes = try response.protobufBytes()
-        } catch {
-            response = TTRPCResponse(
-                status: RPCError(code: .internal, message: "the response could not be encoded: \(error)").status)
-            bytes = (try? response.protobufBytes()) ?? []
+    }
+
+    /// A client that reads none of its answers would have the others
+    /// refused too: answer its unary calls now, which drops their queued
+    /// work and stops their analyses, instead of computing answers nobody
+    /// can receive while honest calls wait behind them on the thread pool.
+    private func shedUnaryCalls(_ error: RPCError) {
+        for (streamID, call) in self.calls.sorted(by: { $0.key < $1.key }) where !call.isStreaming {
+            self.complete(streamID, call.id, outcome: .failure(error))
         }
-        if bytes.count > self.configuration.maxFrameBytes {
-            let message = "a response of \(bytes.count) bytes exceeds the frame limit of \(self.configuration.maxFrameBytes)"
-            response = TTRPCResponse(status: RPCError(code: .resourceExhausted, message: message).status)
-            bytes = (try? response.protobufBytes()) ?? []
-        }
-        self.writeFrame(streamID, type: .response, flags: [], payload: bytes)
-        return StatusCode(rawValue: response.status?.code ?? 0)
+    }
+
+    /// Writes a status-only answer; encoding it cannot fail.
+    private func writeError(_ streamID: UInt32, _ error: RPCError) {
+        guard let context = self.context else { return }
+        self.write(
+            ErrorResponseCodec.makeFrame(streamID: streamID, error: error, allocator: context.channel.allocator),
+            promise: nil)
     }
 
     private func writeFrame(
@@ -484,24 +602,38 @@ final class ConnectionHandler: ChannelDuplexHandler {
             promise?.fail(ChannelError.ioOnClosedChannel)
             return
         }
-        let buffer = FrameEncoder.makeBuffer(
-            streamID: streamID, type: type, flags: flags, payload: payload, allocator: context.channel.allocator)
+        self.write(
+            FrameEncoder.makeBuffer(
+                streamID: streamID, type: type, flags: flags, payload: payload, allocator: context.channel.allocator),
+            promise: promise)
+    }
+
+    private func write(_ buffer: ByteBuffer, promise: EventLoopPromise<Void>?) {
+        guard let context = self.context else {
+            promise?.fail(ChannelError.ioOnClosedChannel)
+            return
+        }
         self.observer?.bytesSent(buffer.readableBytes)
         context.write(Self.wrapOutboundOut(buffer), promise: promise)
         self.flusher?.didWrite()
     }
 
+    /// Answer bytes written and not yet taken by the socket.
+    private var queuedOutboundBytes: Int {
+        (try? self.context?.channel.syncOptions?.getOption(.bufferedWritableBytes)) ?? 0
+    }
+
     // MARK: Closing
 
     private func closeIfDrained() {
-        guard self.isDraining, self.calls.isEmpty else { return }
+        guard self.phase == .draining, self.calls.isEmpty else { return }
         self.closeAfterPendingWrites()
     }
 
     /// Closes once everything written so far has reached the socket.
     private func closeAfterPendingWrites() {
-        guard !self.isClosing, let context = self.context else { return }
-        self.isClosing = true
+        guard self.phase != .closing, let context = self.context else { return }
+        self.phase = .closing
         let promise = self.eventLoop.makePromise(of: Void.self)
         context.writeAndFlush(Self.wrapOutboundOut(context.channel.allocator.buffer(capacity: 0)), promise: promise)
         self.flusher?.didFlush()
@@ -509,20 +641,50 @@ final class ConnectionHandler: ChannelDuplexHandler {
         promise.futureResult.whenComplete { _ in channel.close(promise: nil) }
     }
 
-    private func scheduleIdleCheck(at deadline: NIODeadline?) {
-        guard let deadline else { return }
-        let handler = self.loopBound
-        self.idleTimer = self.eventLoop.scheduleTask(deadline: deadline) { handler.value.checkIdle() }
+    /// Closes at once, dropping unwritten answers.
+    private func closeNow(_ reason: ServerLimit) {
+        guard let context = self.context else { return }
+        self.observer?.limitReached(reason)
+        self.logger.debug(
+            "Closing a connection", metadata: ["reason": "\(reason.rawValue)", "peer": "\(self.peer.map { "\($0)" } ?? "?")"])
+        self.phase = .closing
+        context.close(promise: nil)
     }
 
-    private func checkIdle() {
-        guard !self.isClosing, let timeout = self.configuration.idleTimeout else { return }
-        let expiry = self.lastActivity + .init(timeout)
-        if self.calls.isEmpty, expiry <= .now() {
+    /// How often ``housekeep()`` runs: a quarter of the shortest timeout,
+    /// so each acts within 25 % of its time; `nil` when no timeout is set.
+    static func housekeepingTick(_ configuration: ServerConfiguration) -> TimeAmount? {
+        let shortest = [configuration.idleTimeout, configuration.streamIdleTimeout].compactMap { $0 }.min()
+        return shortest.map { max(TimeAmount($0 / 4), .milliseconds(10)) }
+    }
+
+    /// Applies the timeouts: authentication, stream idle, stalled writes,
+    /// connection idle.
+    private func housekeep() {
+        guard self.phase != .closing else { return }
+        let now = self.eventLoop.now
+        if self.phase.authenticationExpired(at: now) {
+            self.closeNow(.unauthenticated)
+            return
+        }
+        if let timeout = self.configuration.streamIdleTimeout.map(TimeAmount.init) {
+            let idle = self.calls.filter { $0.value.isStreaming && $0.value.lastActivity + timeout <= now }
+            for (streamID, call) in idle.sorted(by: { $0.key < $1.key }) {
+                self.observer?.limitReached(.streamIdle)
+                let error = RPCError(code: .deadlineExceeded, message: "the stream sent and received nothing for \(timeout.nanoseconds / 1_000_000) ms")
+                call.inbound?.finish(throwing: error)
+                self.complete(streamID, call.id, outcome: .failure(error))
+            }
+        }
+        guard let timeout = self.configuration.idleTimeout.map(TimeAmount.init) else { return }
+        let queued = self.queuedOutboundBytes
+        if queued == 0 || queued < self.lastQueuedBytes { self.lastWriteProgress = now }
+        self.lastQueuedBytes = queued
+        if queued > 0, self.lastWriteProgress + timeout <= now {
+            self.closeNow(.stalledWrites)
+        } else if self.calls.isEmpty, self.lastActivity + timeout <= now {
             self.logger.debug("Closing an idle connection", metadata: ["peer": "\(self.peer.map { "\($0)" } ?? "?")"])
             self.closeAfterPendingWrites()
-        } else {
-            self.scheduleIdleCheck(at: self.calls.isEmpty ? expiry : .now() + .init(timeout))
         }
     }
 
@@ -537,8 +699,8 @@ final class ConnectionHandler: ChannelDuplexHandler {
         NIOLoopBound(self, eventLoop: self.eventLoop)
     }
 
-    private static func elapsed(since start: NIODeadline) -> Duration {
-        .nanoseconds((NIODeadline.now() - start).nanoseconds)
+    private func elapsed(since start: NIODeadline) -> Duration {
+        .nanoseconds((self.eventLoop.now - start).nanoseconds)
     }
 }
 

@@ -7,6 +7,6 @@ public struct ResponseWriter<Message: ProtobufMessage>: Sendable {
     /// Encodes and sends one message; returns once it is written to the
     /// connection (back-pressure), throws if the call is over.
     public func write(_ message: Message) async throws {
-        try await self.sink.send(message.protobufBytes())
+        try await self.sink.send(message.responseBytes())
     }
 }

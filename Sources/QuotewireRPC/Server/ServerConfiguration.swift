@@ -14,16 +14,43 @@ public struct ServerConfiguration: Sendable {
     public var maxFrameBytes: Int
     /// Most connections served at once; further connections are closed on accept.
     public var maxConnections: Int
-    /// Most concurrent calls on one connection; beyond it calls are answered
+    /// Most calls awaiting an answer on one connection (offloaded,
+    /// asynchronous and streaming ones; streams count whether or not they
+    /// have traffic; inline calls hold none); beyond it calls are answered
     /// RESOURCE_EXHAUSTED.
     public var maxStreamsPerConnection: Int
+    /// Most calls awaiting an answer over all connections (offloaded,
+    /// asynchronous and streaming ones, with or without traffic); beyond it
+    /// calls are answered RESOURCE_EXHAUSTED.
+    public var maxCalls: Int
     /// Most bytes a stream may have received that its handler has not yet
     /// taken; over it the connection stops reading until the handler catches
     /// up, and a handler that takes nothing for the idle timeout fails the
     /// stream RESOURCE_EXHAUSTED.
     public var maxQueuedStreamBytes: Int
+    /// The most bytes one answer may carry; an analysis stops as soon as its
+    /// answer would pass it and the call is answered RESOURCE_EXHAUSTED.
+    /// ``maxFrameBytes`` bounds it too.
+    public var maxResponseBytes: Int
+    /// The most bytes of answers a connection may hold that its client has
+    /// not read: beyond it new calls and further answers on the connection
+    /// are refused RESOURCE_EXHAUSTED, and a connection that flushes nothing
+    /// for the idle timeout is closed.
+    public var maxQueuedResponseBytes: Int
+    /// The most bytes of request payload the server's thread pool holds
+    /// (queued or running) over all connections; beyond it offloaded calls
+    /// are refused RESOURCE_EXHAUSTED at once.
+    public var maxQueuedWorkBytes: Int
+    /// The most of ``maxQueuedWorkBytes`` one connection may hold, so that
+    /// one client cannot take the thread pool from the others.
+    public var maxQueuedWorkBytesPerConnection: Int
+    /// A streaming call that receives and sends no message for this long is
+    /// answered DEADLINE_EXCEEDED and freed; `nil` never.
+    public var streamIdleTimeout: Duration?
     /// A connection with no calls in flight that completes no frame for this
     /// long is closed (trickled bytes do not count); `nil` never closes.
+    /// With an ``authorizer``, a connection that has not presented a valid
+    /// token within this time is closed whatever it sends.
     public var idleTimeout: Duration?
     /// How long in-flight calls may run after a graceful shutdown starts;
     /// calls still running then are answered UNAVAILABLE.
@@ -41,8 +68,14 @@ public struct ServerConfiguration: Sendable {
         bindTargets: [BindTarget] = [.tcp(host: "127.0.0.1", port: 7807)],
         maxFrameBytes: Int = 4 << 20,
         maxConnections: Int = 1024,
-        maxStreamsPerConnection: Int = 1024,
+        maxStreamsPerConnection: Int = 128,
+        maxCalls: Int = 16384,
         maxQueuedStreamBytes: Int = 8 << 20,
+        maxResponseBytes: Int = 4 << 20,
+        maxQueuedResponseBytes: Int = 16 << 20,
+        maxQueuedWorkBytes: Int = 32 << 20,
+        maxQueuedWorkBytesPerConnection: Int = 8 << 20,
+        streamIdleTimeout: Duration? = .seconds(60),
         idleTimeout: Duration? = .seconds(300),
         shutdownGrace: Duration = .seconds(10),
         threads: Int = System.coreCount,
@@ -54,7 +87,13 @@ public struct ServerConfiguration: Sendable {
         self.maxFrameBytes = maxFrameBytes
         self.maxConnections = maxConnections
         self.maxStreamsPerConnection = maxStreamsPerConnection
+        self.maxCalls = max(1, maxCalls)
         self.maxQueuedStreamBytes = max(1, maxQueuedStreamBytes)
+        self.maxResponseBytes = max(1, maxResponseBytes)
+        self.maxQueuedResponseBytes = max(1, maxQueuedResponseBytes)
+        self.maxQueuedWorkBytes = max(1, maxQueuedWorkBytes)
+        self.maxQueuedWorkBytesPerConnection = max(1, maxQueuedWorkBytesPerConnection)
+        self.streamIdleTimeout = streamIdleTimeout
         self.idleTimeout = idleTimeout
         self.shutdownGrace = shutdownGrace
         self.threads = max(1, threads)
@@ -71,6 +110,12 @@ public struct ServerConfiguration: Sendable {
             maxStreamsPerConnection: UInt32(clamping: self.maxStreamsPerConnection),
             idleTimeoutMillis: self.idleTimeout.map { Self.millis($0) } ?? 0,
             shutdownGraceMillis: Self.millis(self.shutdownGrace))
+    }
+
+    /// The bound answers actually keep: the smaller of ``maxResponseBytes``
+    /// and ``maxFrameBytes``.
+    var responseLimit: Int {
+        min(self.maxResponseBytes, self.maxFrameBytes)
     }
 
     var decodingLimits: DecodingLimits {

@@ -18,6 +18,8 @@ public protocol ServerObserver: Sendable {
     func bytesReceived(_ count: Int)
     /// Frame bytes were written (headers included).
     func bytesSent(_ count: Int)
+    /// A bound refused or cut short some work.
+    func limitReached(_ limit: ServerLimit)
 }
 
 extension ServerObserver {
@@ -27,4 +29,5 @@ extension ServerObserver {
     public func callFinished(_ method: MethodDescriptor, code: StatusCode, duration: Duration) {}
     public func bytesReceived(_ count: Int) {}
     public func bytesSent(_ count: Int) {}
+    public func limitReached(_ limit: ServerLimit) {}
 }

@@ -6,7 +6,7 @@ import Synchronization
 /// and the open connections (for the connection limit and for shutdown).
 final class ServerState: Sendable {
     private let draining = Atomic<Bool>(false)
-    private let tasks = Atomic<Int>(0)
+    private let tasks = NIOLockedValueBox(TaskCount())
     private let calls = Atomic<Int>(0)
     private let connections = NIOLockedValueBox<[ObjectIdentifier: any Channel]>([:])
     let maxConnections: Int
@@ -27,15 +27,49 @@ final class ServerState: Sendable {
     /// Handler tasks that have not yet handed their result to the event loop;
     /// the event loops must outlive them.
     var runningTasks: Int {
-        self.tasks.load(ordering: .acquiring)
+        self.tasks.withLockedValue { $0.running }
     }
 
     func taskStarted() {
-        self.tasks.add(1, ordering: .relaxed)
+        self.tasks.withLockedValue { $0.running += 1 }
     }
 
     func taskFinished() {
-        self.tasks.subtract(1, ordering: .releasing)
+        let waiters = self.tasks.withLockedValue { tasks -> [CheckedContinuation<Void, Never>] in
+            tasks.running -= 1
+            guard tasks.running == 0 else { return [] }
+            defer { tasks.waiters = [:] }
+            return Array(tasks.waiters.values)
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    /// Returns once no handler task runs (at once when none does), or when
+    /// the waiting task is cancelled.
+    func waitUntilNoTasks() async {
+        let id = self.tasks.withLockedValue { tasks in
+            tasks.nextWaiter += 1
+            return tasks.nextWaiter
+        }
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let resumeNow = self.tasks.withLockedValue { tasks -> Bool in
+                    if tasks.running == 0 || tasks.cancelledWaiters.remove(id) != nil { return true }
+                    tasks.waiters[id] = continuation
+                    return false
+                }
+                if resumeNow { continuation.resume() }
+            }
+        } onCancel: {
+            let waiter = self.tasks.withLockedValue { tasks -> CheckedContinuation<Void, Never>? in
+                guard let waiter = tasks.waiters.removeValue(forKey: id) else {
+                    tasks.cancelledWaiters.insert(id)  // cancelled before it registered
+                    return nil
+                }
+                return waiter
+            }
+            waiter?.resume()
+        }
     }
 
     /// Calls in the connections' tables (answered later than during their
@@ -68,6 +102,13 @@ final class ServerState: Sendable {
     var openConnections: [any Channel] {
         self.connections.withLockedValue { Array($0.values) }
     }
+}
+
+private struct TaskCount {
+    var running = 0
+    var nextWaiter: UInt64 = 0
+    var waiters: [UInt64: CheckedContinuation<Void, Never>] = [:]
+    var cancelledWaiters: Set<UInt64> = []
 }
 
 /// Tells a connection that the shutdown grace period is over: answer every

@@ -30,7 +30,7 @@ public struct ServiceRegistry: Sendable {
     ) {
         self.register(service: service, method: method, .asynchronous({ bytes, context in
             let request = try Request(protobuf: bytes)
-            return try await body(request, context).protobufBytes()
+            return try await body(request, context).responseBytes()
         }))
     }
 
@@ -42,7 +42,7 @@ public struct ServiceRegistry: Sendable {
     ) {
         self.register(service: service, method: method, .synchronous(execution, { bytes, context in
             let request = try Request(protobuf: bytes)
-            return try body(request, context).protobufBytes()
+            return try body(request, context).responseBytes()
         }))
     }
 
@@ -53,7 +53,7 @@ public struct ServiceRegistry: Sendable {
     ) {
         self.register(service: service, method: method, .streaming({ raw, sink, context in
             let response = try await body(RequestStream(raw: raw, limits: .default), context)
-            try await sink.send(response.protobufBytes())
+            try await sink.send(response.responseBytes())
         }))
     }
 

@@ -33,6 +33,7 @@ public final class TTRPCServer: Sendable {
     let state: ServerState
     private let group: MultiThreadedEventLoopGroup
     private let threadPool: NIOThreadPool
+    private let offloadQueue: OffloadQueue
     private let logger: Logger
     private let lifecycle = NIOLockedValueBox(Lifecycle())
 
@@ -50,6 +51,8 @@ public final class TTRPCServer: Sendable {
         self.state = state
         self.group = MultiThreadedEventLoopGroup(numberOfThreads: configuration.threads)
         self.threadPool = NIOThreadPool(numberOfThreads: configuration.threads)
+        self.offloadQueue = OffloadQueue(
+            pool: self.threadPool, limit: configuration.maxQueuedWorkBytes, observer: configuration.observer)
 
         var registry = services
         let served = Set(services.services.map(\.name) + [HealthService.name, ServerService.name])
@@ -166,7 +169,7 @@ public final class TTRPCServer: Sendable {
             try channel.pipeline.syncOperations.addHandler(
                 ConnectionHandler(
                     registry: self.registry, configuration: self.configuration, state: self.state,
-                    threadPool: self.threadPool, logger: self.logger))
+                    offloadQueue: self.offloadQueue, logger: self.logger))
         }
     }
 
@@ -185,7 +188,8 @@ public final class TTRPCServer: Sendable {
                 connection.pipeline.fireUserInboundEventTriggered(ForceCloseEvent())
             }
         }
-        let kill = loop.scheduleTask(in: grace + .seconds(2)) {
+        // Answers the client does not read must not hold the shutdown past the grace.
+        let kill = loop.scheduleTask(in: grace + .milliseconds(250)) {
             for connection in state.openConnections { connection.close(promise: nil) }
         }
         try? await EventLoopFuture.andAllComplete(connections.map(\.closeFuture), on: loop).get()
@@ -195,11 +199,15 @@ public final class TTRPCServer: Sendable {
     }
 
     private func releaseResources() async {
-        // Handler tasks hop back to an event loop when they finish: give the
-        // ones still running (cancelled when their connection closed) a moment.
-        let patience = ContinuousClock.now + .seconds(2)
-        while self.state.runningTasks > 0, ContinuousClock.now < patience {
-            try? await Task.sleep(for: .milliseconds(10))
+        // Handler tasks hop back to an event loop when they finish: wait for
+        // the ones still running (cancelled when their connection closed), or
+        // half a second for a handler that ignores cancellation.
+        let state = self.state
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await state.waitUntilNoTasks() }
+            group.addTask { try? await Task.sleep(for: .milliseconds(500)) }
+            await group.next()
+            group.cancelAll()
         }
         try? await self.threadPool.shutdownGracefully()
         try? await self.group.shutdownGracefully()

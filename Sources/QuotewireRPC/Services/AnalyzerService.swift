@@ -34,14 +34,17 @@ public enum AnalyzerService {
     ) {
         registry.synchronousUnary(
             service: Self.name, method: "Analyze", execution: .inlineBelow(payloadBytes: inlineThreshold)
-        ) { (request: AnalyzeRequest, _: CallContext) throws -> AnalyzeResponse in
-            try analyzer.analyze(request)
+        ) { (request: AnalyzeRequest, context: CallContext) throws -> AnalyzeResponse in
+            try analyzer.analyze(request, budget: context.analysisBudget)
         }
         registry.bidirectionalStreaming(service: Self.name, method: "AnalyzeStream") {
-            (requests: RequestStream<AnalyzeRequest>, responses: ResponseWriter<AnalyzeResponse>, _: CallContext) in
+            (requests: RequestStream<AnalyzeRequest>, responses: ResponseWriter<AnalyzeResponse>, context: CallContext) in
             for try await request in requests {
                 try Task.checkCancellation()
-                try await responses.write(try analyzer.analyze(request))
+                // On the bounded thread pool, not the cooperative one: other calls keep their threads.
+                let cost = request.article?.body.utf8.count ?? 0
+                try await responses.write(
+                    try await context.offload(cost: cost) { try analyzer.analyze(request, budget: context.analysisBudget) })
             }
         }
     }

@@ -15,8 +15,12 @@ extension RPCError: RPCStatusConvertible {
 extension AnalyzeError: RPCStatusConvertible {
     public var rpcError: RPCError {
         switch self {
-        case .bodyTooLarge:
+        case .bodyTooLarge, .responseTooLarge:
             return RPCError(code: .resourceExhausted, message: description)
+        case .cancelled:
+            return RPCError(code: .cancelled, message: description)
+        case .deadlineExceeded:
+            return RPCError(code: .deadlineExceeded, message: description)
         case .missingArticle, .unsupportedOption, .unsupportedLanguage:
             return RPCError(code: .invalidArgument, message: description)
         }

@@ -36,10 +36,28 @@ struct Serve: AsyncParsableCommand {
     var maxConnections: Int = 1024
 
     @Option(help: "Most concurrent calls on one connection.")
-    var maxStreamsPerConnection: Int = 1024
+    var maxStreamsPerConnection: Int = 128
 
-    @Option(help: "Close connections that send nothing for this many seconds (0: never).")
+    @Option(help: "Most calls awaiting an answer over all connections (streams count whether or not they have traffic).")
+    var maxCalls: Int = 16384
+
+    @Option(help: "Close connections that send nothing for this many seconds (0: never); with --auth-token-file, also connections that present no valid token within it.")
     var idleTimeout: Double = 300
+
+    @Option(help: "Most bytes of one answer; an analysis whose answer would be larger stops and is answered RESOURCE_EXHAUSTED (the frame limit applies too).")
+    var maxResponseBytes: Int = 4 << 20
+
+    @Option(help: "Most bytes of unread answers one connection may hold; beyond it its calls are answered RESOURCE_EXHAUSTED.")
+    var maxQueuedResponseBytes: Int = 16 << 20
+
+    @Option(help: "Most bytes of request payload waiting for or running on the thread pool, over all connections; beyond it RESOURCE_EXHAUSTED at once.")
+    var maxQueuedWorkBytes: Int = 32 << 20
+
+    @Option(help: "Most of --max-queued-work-bytes one connection may hold.")
+    var maxQueuedWorkBytesPerConnection: Int = 8 << 20
+
+    @Option(help: "Answer DEADLINE_EXCEEDED to streams that send and receive nothing for this many seconds (0: never).")
+    var streamIdleTimeout: Double = 60
 
     @Option(help: "Seconds in-flight calls may run after SIGTERM/SIGINT.")
     var shutdownGrace: Double = 10
@@ -56,6 +74,18 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Address of the metrics listener (default: the --host address, or 127.0.0.1).")
     var metricsHost: String?
 
+    @Option(help: "Most connections to the metrics listener at once.")
+    var metricsMaxConnections: Int = 16
+
+    @Option(help: "Seconds a metrics connection may take to send a request, or stay idle between requests.")
+    var metricsTimeout: Double = 10
+
+    @Option(
+        help: ArgumentHelp(
+            "Require 'Authorization: Bearer TOKEN' on /metrics with one of the tokens in this file (one per line).",
+            valueName: "file"))
+    var metricsAuthTokenFile: String?
+
     @Option(
         help: ArgumentHelp(
             "Require 'authorization: Bearer TOKEN' metadata with one of the tokens in this file (one per line).",
@@ -71,7 +101,8 @@ struct Serve: AsyncParsableCommand {
     static let environmentOptions: [EnvironmentArguments.Option] = [
         "host", "port", "unix", "max-frame-bytes", "max-connections", "max-streams-per-connection", "idle-timeout",
         "shutdown-grace", "threads", "inline-analyze-bytes", "metrics-port", "metrics-host", "log-level", "log-format",
-        "auth-token-file",
+        "auth-token-file", "max-response-bytes", "max-queued-response-bytes", "max-queued-work-bytes", "max-queued-work-bytes-per-connection",
+        "stream-idle-timeout", "max-calls", "metrics-max-connections", "metrics-timeout", "metrics-auth-token-file",
     ].map { EnvironmentArguments.Option(name: $0) }
 
     func validate() throws {
@@ -83,6 +114,19 @@ struct Serve: AsyncParsableCommand {
         guard (0...1e8).contains(self.idleTimeout), (0...1e8).contains(self.shutdownGrace) else {
             throw ValidationError("--idle-timeout and --shutdown-grace must be between 0 and 1e8 seconds")
         }
+        guard (0...1e8).contains(self.streamIdleTimeout) else {
+            throw ValidationError("--stream-idle-timeout must be between 0 and 1e8 seconds")
+        }
+        guard self.metricsTimeout > 0, self.metricsTimeout <= 1e8 else {
+            throw ValidationError("--metrics-timeout must be between 0 (excluded) and 1e8 seconds")
+        }
+        for (flag, value) in [
+            ("--max-response-bytes", self.maxResponseBytes), ("--max-queued-response-bytes", self.maxQueuedResponseBytes),
+            ("--max-queued-work-bytes", self.maxQueuedWorkBytes), ("--max-calls", self.maxCalls),
+            ("--max-queued-work-bytes-per-connection", self.maxQueuedWorkBytesPerConnection), ("--metrics-max-connections", self.metricsMaxConnections),
+        ] where value <= 0 {
+            throw ValidationError("\(flag) must be positive")
+        }
         guard self.threads > 0 else { throw ValidationError("--threads must be positive") }
         if let port = self.port, !(0...65535).contains(port) { throw ValidationError("--port must be 0...65535") }
         if let port = self.metricsPort, !(0...65535).contains(port) {
@@ -93,15 +137,8 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let logger = self.logging.bootstrap(label: "quotewire.serve")
         MallocTuning.apply()
-        var authorizer: BearerTokenAuthorizer?
-        if let path = self.authTokenFile {
-            do {
-                authorizer = BearerTokenAuthorizer(tokenFile: try TokenFile(contentsOf: path))
-            } catch {
-                printError("quotewire: --auth-token-file: \(error)")
-                throw ExitStatus.noInput
-            }
-        }
+        let authorizer = try Self.loadTokens(self.authTokenFile, flag: "--auth-token-file")
+        let metricsAuthorizer = try Self.loadTokens(self.metricsAuthTokenFile, flag: "--metrics-auth-token-file")
         var targets: [BindTarget] = []
         if self.unix == nil || self.host != nil || self.port != nil {
             targets.append(.tcp(host: self.host ?? "127.0.0.1", port: self.port ?? 7807))
@@ -113,6 +150,12 @@ struct Serve: AsyncParsableCommand {
             maxFrameBytes: self.maxFrameBytes,
             maxConnections: self.maxConnections,
             maxStreamsPerConnection: self.maxStreamsPerConnection,
+            maxCalls: self.maxCalls,
+            maxResponseBytes: self.maxResponseBytes,
+            maxQueuedResponseBytes: self.maxQueuedResponseBytes,
+            maxQueuedWorkBytes: self.maxQueuedWorkBytes,
+            maxQueuedWorkBytesPerConnection: self.maxQueuedWorkBytesPerConnection,
+            streamIdleTimeout: self.streamIdleTimeout > 0 ? .milliseconds(Int64(self.streamIdleTimeout * 1000)) : nil,
             idleTimeout: self.idleTimeout > 0 ? .milliseconds(Int64(self.idleTimeout * 1000)) : nil,
             shutdownGrace: .milliseconds(Int64(self.shutdownGrace * 1000)),
             threads: self.threads,
@@ -138,25 +181,42 @@ struct Serve: AsyncParsableCommand {
         if let metrics, let port = self.metricsPort {
             let registry = metrics.registry
             let endpoint = MetricsEndpoint(
-                host: self.metricsHost ?? self.host ?? "127.0.0.1", port: port, render: { registry.emitToBuffer() })
+                host: self.metricsHost ?? self.host ?? "127.0.0.1", port: port,
+                limits: MetricsEndpoint.Limits(
+                    maxConnections: self.metricsMaxConnections,
+                    timeout: .milliseconds(Int64(self.metricsTimeout * 1000))),
+                authorizer: metricsAuthorizer, render: { registry.emitToBuffer() })
             let channel = try await endpoint.start(group: metrics.group)
             metricsChannel = channel
             if let address = channel.localAddress {
                 metricsText = "; metrics on http://\(Self.describe(address))/metrics"
             }
         }
+        // Before the start-up line: whoever waits for it may signal at once.
+        let signals = Self.installSignalHandlers {
+            server.initiateGracefulShutdown()
+        }
         logger.info(
             "quotewire \(QuotewireVersion.current) serving ttrpc on \(listening)\(metricsText)",
             metadata: ["version": "\(QuotewireVersion.current)", "pid": "\(getpid())"])
 
-        let signals = Self.installSignalHandlers {
-            server.initiateGracefulShutdown()
-        }
         await server.waitUntilShutdown()
         for source in signals { source.cancel() }
         try? await metricsChannel?.close()
         try? await metrics?.group.shutdownGracefully()
         logger.info("quotewire stopped")
+    }
+
+    /// The tokens of `path`, or `nil` without a path; an unreadable or empty
+    /// file exits with status 66.
+    private static func loadTokens(_ path: String?, flag: String) throws -> BearerTokenAuthorizer? {
+        guard let path else { return nil }
+        do {
+            return BearerTokenAuthorizer(tokenFile: try TokenFile(contentsOf: path))
+        } catch {
+            printError("quotewire: \(flag): \(error)")
+            throw ExitStatus.noInput
+        }
     }
 
     /// Latency histogram buckets from 100 µs to 10 s.
@@ -183,8 +243,8 @@ struct Serve: AsyncParsableCommand {
             let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
             source.setEventHandler {
                 if received.increment() == 1 {
-                    printError("quotewire: draining (signal \(number)); send it again to exit now")
                     onFirst()
+                    printError("quotewire: draining (signal \(number)); send it again to exit now")
                 } else {
                     printError("quotewire: exiting without draining")
                     terminateImmediately()

@@ -6,7 +6,8 @@ import QuotewireRPC
 /// Records the server's activity through swift-metrics: calls by service,
 /// method and status code, call latency, calls in flight, open connections
 /// and bytes in and out. Metric objects are created once per dimension set
-/// and reused; dimensions stay bounded because the server reports unknown
+/// and reused (`quotewire_limit_reached_total{limit}` counts each time a
+/// bound refused or cut short work); dimensions stay bounded because the server reports unknown
 /// methods as one `unknown` bucket.
 final class MetricsObserver: ServerObserver {
     private struct CallKey: Hashable {
@@ -21,6 +22,7 @@ final class MetricsObserver: ServerObserver {
     private let bytesOut: Counter
     private let counters = NIOLockedValueBox<[CallKey: Counter]>([:])
     private let timers = NIOLockedValueBox<[MethodDescriptor: CoreMetrics.Timer]>([:])
+    private let limits: [ServerLimit: Counter]
 
     init(factory: any MetricsFactory) {
         self.factory = factory
@@ -28,6 +30,10 @@ final class MetricsObserver: ServerObserver {
         connections = Meter(label: "quotewire_connections_open", factory: factory)
         bytesIn = Counter(label: "quotewire_received_bytes_total", factory: factory)
         bytesOut = Counter(label: "quotewire_sent_bytes_total", factory: factory)
+        limits = Dictionary(
+            uniqueKeysWithValues: ServerLimit.allCases.map { limit in
+                (limit, Counter(label: "quotewire_limit_reached_total", dimensions: [("limit", limit.rawValue)], factory: factory))
+            })
     }
 
     func connectionOpened(peer: SocketAddress?) { connections.increment() }
@@ -35,6 +41,7 @@ final class MetricsObserver: ServerObserver {
     func callStarted(_ method: MethodDescriptor) { inFlight.increment() }
     func bytesReceived(_ count: Int) { bytesIn.increment(by: count) }
     func bytesSent(_ count: Int) { bytesOut.increment(by: count) }
+    func limitReached(_ limit: ServerLimit) { limits[limit]?.increment() }
 
     func callFinished(_ method: MethodDescriptor, code: StatusCode, duration: Duration) {
         inFlight.decrement()

@@ -45,7 +45,7 @@ struct BadClientTests {
             var generator = SystemRandomNumberGenerator()
             let socket = try PosixSocket(port: port)
             for _ in 0..<16 {
-                try? socket.send((0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) })
+                try? await socket.send((0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) })
             }
             try await Self.expectHealthy(port)
             socket.close()
@@ -59,8 +59,8 @@ struct BadClientTests {
         try await withServer({ $0.observer = observer }) { server, port in
             let socket = try PosixSocket(port: port)
             defer { socket.close() }
-            try socket.send([0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 1, 1, 0] + [UInt8](repeating: 0x41, count: 100_000))
-            let frames = try socket.receiveFrames(1)
+            try await socket.send([0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0, 1, 1, 0] + [UInt8](repeating: 0x41, count: 100_000))
+            let frames = try await socket.receiveFrames(1)
             try #require(frames.count == 1)
             #expect(frames[0].header.streamID == 1)
             #expect(try Self.code(frames[0]) == .resourceExhausted)
@@ -73,7 +73,7 @@ struct BadClientTests {
     func truncatedHeader(bytes: Int) async throws {
         try await withServer { server, port in
             let socket = try PosixSocket(port: port)
-            try socket.send(Array(try Self.pingFrame(streamID: 1).prefix(bytes)))
+            try await socket.send(Array(try Self.pingFrame(streamID: 1).prefix(bytes)))
             socket.close()
             try await Self.expectHealthy(port)
             #expect(await eventually { await server.statistics().openConnections == 0 })
@@ -85,7 +85,7 @@ struct BadClientTests {
         try await withServer { server, port in
             let socket = try PosixSocket(port: port)
             let frame = try Self.pingFrame(streamID: 1, payload: [UInt8](repeating: 7, count: 100))
-            try socket.send(Array(frame.prefix(frame.count / 2)))
+            try await socket.send(Array(frame.prefix(frame.count / 2)))
             socket.close()
             try await Self.expectHealthy(port)
             #expect(await eventually { await server.statistics().openConnections == 0 })
@@ -101,8 +101,8 @@ struct BadClientTests {
             let started = ContinuousClock.now
             var closed = false
             for byte in frame {
-                if (try? socket.send([byte])) == nil { closed = true; break }
-                if socket.isClosedByPeer(within: .milliseconds(300)) { closed = true; break }
+                if (try? await socket.send([byte])) == nil { closed = true; break }
+                if await socket.isClosedByPeer(within: .milliseconds(300)) { closed = true; break }
                 if ContinuousClock.now - started > .seconds(8) { break }
             }
             #expect(closed, "the server kept a connection that never completed a frame")
@@ -122,7 +122,7 @@ struct BadClientTests {
             for index in 0..<calls { batch += try Self.pingFrame(streamID: UInt32(2 * index + 1), payload: payload) }
             let sent = Locked(false)
             let sender = Task.detached {
-                try? socket.send(batch)
+                try? await socket.send(batch)
                 sent.withLock { $0 = true }
             }
             // ~40 MB of responses: far more than the socket buffers hold.
@@ -134,7 +134,7 @@ struct BadClientTests {
             try await Self.expectHealthy(port)
 
             // Reading again lets the server finish every call, in order.
-            let frames = try socket.receiveFrames(calls, timeout: .seconds(20))
+            let frames = try await socket.receiveFrames(calls, timeout: .seconds(20))
             await sender.value
             #expect(frames.count == calls)
             #expect(frames.last?.header.streamID == UInt32(2 * calls - 1))
@@ -167,7 +167,7 @@ struct BadClientTests {
             let message = try PingRequest(payload: [UInt8](repeating: 1, count: 8000)).protobufBytes()
             var flood = open
             for _ in 0..<5000 { flood += frameBytes(streamID: 1, type: 3, payload: message) }
-            let sender = Task.detached { try? socket.send(flood) }
+            let sender = Task.detached { try? await socket.send(flood) }
             try await Task.sleep(for: .seconds(1.5))
             #expect(observer.bytesReceived < 8 << 20, "read \(observer.bytesReceived) of 40 MB streamed")
             try await Self.expectHealthy(port)
@@ -183,9 +183,9 @@ struct BadClientTests {
         try await withServer { _, port in
             let socket = try PosixSocket(port: port)
             defer { socket.close() }
-            try socket.send(try Self.analyzeFrame(streamID: 1, payload: [0x0A, 0xFF, 0xFF, 0xFF, 0x0F, 0x01]))
-            try socket.send(frameBytes(streamID: 3, payload: [0x0A, 0x05, 0x61]))  // a truncated ttrpc Request
-            let frames = try socket.receiveFrames(2)
+            try await socket.send(try Self.analyzeFrame(streamID: 1, payload: [0x0A, 0xFF, 0xFF, 0xFF, 0x0F, 0x01]))
+            try await socket.send(frameBytes(streamID: 3, payload: [0x0A, 0x05, 0x61]))  // a truncated ttrpc Request
+            let frames = try await socket.receiveFrames(2)
             try #require(frames.count == 2)
             #expect(try frames.map(Self.code) == [.invalidArgument, .invalidArgument])
             try await Self.expectHealthy(port)
@@ -199,8 +199,8 @@ struct BadClientTests {
             defer { socket.close() }
             let article: [UInt8] = [0x0A, 0x01, 0x61, 0x2A, UInt8(body.count)] + body
             let analyze: [UInt8] = [0x0A, UInt8(article.count)] + article
-            try socket.send(try Self.analyzeFrame(streamID: 1, payload: analyze))
-            let frames = try socket.receiveFrames(1)
+            try await socket.send(try Self.analyzeFrame(streamID: 1, payload: analyze))
+            let frames = try await socket.receiveFrames(1)
             try #require(frames.count == 1)
             #expect(try Self.code(frames[0]) == .invalidArgument)
             let message = try TTRPCResponse(protobuf: frames[0].payload).status?.message ?? ""
@@ -214,10 +214,10 @@ struct BadClientTests {
         try await withServer { _, port in
             let socket = try PosixSocket(port: port)
             defer { socket.close() }
-            try socket.send(frameBytes(streamID: 1, type: 0x07, payload: [1, 2, 3]))
-            try socket.send(frameBytes(streamID: 3, type: 0x02, payload: []))
-            try socket.send(try Self.pingFrame(streamID: 5, payload: [9]))
-            let frames = try socket.receiveFrames(1)
+            try await socket.send(frameBytes(streamID: 1, type: 0x07, payload: [1, 2, 3]))
+            try await socket.send(frameBytes(streamID: 3, type: 0x02, payload: []))
+            try await socket.send(try Self.pingFrame(streamID: 5, payload: [9]))
+            let frames = try await socket.receiveFrames(1)
             try #require(frames.count == 1)
             #expect(frames[0].header.streamID == 5)
             #expect(try Self.code(frames[0]) == .ok)
@@ -232,14 +232,14 @@ struct BadClientTests {
                 _ = try await client.ping()  // the good client holds one of the 4
                 let held = try (0..<3).map { _ in try PosixSocket(port: port) }
                 defer { held.forEach { $0.close() } }
-                try held[0].send(try Self.pingFrame(streamID: 1))
-                #expect(try held[0].receiveFrames(1).count == 1)
+                try await held[0].send(try Self.pingFrame(streamID: 1))
+                #expect(try await held[0].receiveFrames(1).count == 1)
                 let extra = try PosixSocket(port: port)
                 defer { extra.close() }
-                #expect(extra.isClosedByPeer(within: .seconds(5)), "the fifth connection was not refused")
+                #expect(await extra.isClosedByPeer(within: .seconds(5)), "the fifth connection was not refused")
                 #expect(try await client.ping([1]) == [1])
-                try held[2].send(try Self.pingFrame(streamID: 1))
-                #expect(try held[2].receiveFrames(1).count == 1)
+                try await held[2].send(try Self.pingFrame(streamID: 1))
+                #expect(try await held[2].receiveFrames(1).count == 1)
             }
         }
     }
@@ -254,7 +254,7 @@ struct BadClientTests {
                 let socket = try PosixSocket(port: port)
                 var batch: [UInt8] = []
                 for index in 0..<100 { batch += frameBytes(streamID: UInt32(2 * index + 1), payload: sleep) }
-                try socket.send(batch)
+                try await socket.send(batch)
                 socket.close()
             }
             #expect(await eventually(within: .seconds(20)) { observer.callsStarted == 10_000 })

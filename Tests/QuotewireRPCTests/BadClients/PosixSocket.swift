@@ -3,6 +3,7 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import Foundation
 import NIOCore
 import QuotewireModel
 import Synchronization
@@ -52,7 +53,7 @@ final class PosixSocket: Sendable {
     }
 
     /// Sends every byte (blocking); throws once the peer has gone.
-    func send(_ bytes: [UInt8]) throws {
+    func sendBlocking(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
             let sent = bytes.withUnsafeBytes {
@@ -80,7 +81,7 @@ final class PosixSocket: Sendable {
     }
 
     /// Reads `count` whole frames (or fewer if the server closes first).
-    func receiveFrames(
+    func receiveFramesBlocking(
         _ count: Int, timeout: Duration = .seconds(10)
     ) throws -> [(header: FrameHeader, payload: [UInt8])] {
         var pending: [UInt8] = []
@@ -103,13 +104,31 @@ final class PosixSocket: Sendable {
     }
 
     /// Whether the server closed the connection within `timeout`.
-    func isClosedByPeer(within timeout: Duration) -> Bool {
+    func isClosedByPeerBlocking(within timeout: Duration) -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             guard let chunk = try? self.receive(timeout: .milliseconds(100)) else { continue }
             if chunk.isEmpty { return true }
         }
         return false
+    }
+
+    /// Sends every byte on a thread of its own (a blocking send must not
+    /// hold one of the cooperative pool's few threads); throws once the peer has gone.
+    func send(_ bytes: [UInt8]) async throws {
+        try await offThePool { try self.sendBlocking(bytes) }
+    }
+
+    /// Reads `count` whole frames (or fewer if the server closes first), on a thread of its own.
+    func receiveFrames(
+        _ count: Int, timeout: Duration = .seconds(10)
+    ) async throws -> [(header: FrameHeader, payload: [UInt8])] {
+        try await offThePool { try self.receiveFramesBlocking(count, timeout: timeout) }
+    }
+
+    /// Whether the server closed the connection within `timeout`, waiting on a thread of its own.
+    func isClosedByPeer(within timeout: Duration) async -> Bool {
+        (try? await offThePool { self.isClosedByPeerBlocking(within: timeout) }) ?? false
     }
 
     func shutdownWrites() {
@@ -120,6 +139,16 @@ final class PosixSocket: Sendable {
     func close() {
         shutdown(self.descriptor, Int32(SHUT_RDWR))
         Glibc.close(self.descriptor)
+    }
+}
+
+/// Runs blocking `work` on a new thread and resumes with its result, so that
+/// tests never block Swift's cooperative pool (two threads on this machine).
+func offThePool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        let thread = Thread { continuation.resume(with: Result { try work() }) }
+        thread.stackSize = 1 << 20
+        thread.start()
     }
 }
 

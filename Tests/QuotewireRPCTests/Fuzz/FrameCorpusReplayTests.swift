@@ -22,9 +22,9 @@ struct FrameCorpusReplayTests {
                 let input = try [UInt8](Data(contentsOf: file))
                 let socket = try PosixSocket(port: port)
                 // Byte 0 selects the fuzz harness's server; the rest is what the client sends.
-                try? socket.send(Array(input.dropFirst()))
+                try? await socket.send(Array(input.dropFirst()))
                 socket.shutdownWrites()
-                #expect(socket.isClosedByPeer(within: .seconds(5)), "\(file.lastPathComponent): not closed at EOF")
+                #expect(await socket.isClosedByPeer(within: .seconds(5)), "\(file.lastPathComponent): not closed at EOF")
                 socket.close()
             }
             try await BadClientTests.expectHealthy(port)

@@ -71,19 +71,19 @@ import Testing
         try await withServer { _, port in
             let connection = try await RawConnection.connect(port: port)
             defer { Task { await connection.close() } }
-            let sleep5s = try PingRequest(payload: [0x13, 0x88]).protobufBytes()  // 5000 ms
+            let sleep60s = try PingRequest(payload: [0xEA, 0x60]).protobufBytes()  // 60 s
             let start = ContinuousClock.now
             try await connection.sendFrame(
                 streamID: 1,
                 payload: try request(
-                    service: "test.Service", method: "Sleep", payload: sleep5s, timeoutNano: 200_000_000))
+                    service: "test.Service", method: "Sleep", payload: sleep60s, timeoutNano: 200_000_000))
             let frames = try await connection.readFrames(1)
             let elapsed = ContinuousClock.now - start
             try #require(frames.count == 1)
             let status = try #require(try response(frames[0]).status)
             #expect(status.code == StatusCode.deadlineExceeded.rawValue)
             #expect(elapsed >= .milliseconds(190))
-            #expect(elapsed < .milliseconds(1500))
+            #expect(elapsed < .seconds(30), "answered when the handler finished, not at the deadline")
         }
     }
 
@@ -135,7 +135,7 @@ import Testing
             let start = ContinuousClock.now
             let frames = try await connection.readUntilClosed()
             #expect(frames.isEmpty)
-            #expect(ContinuousClock.now - start < .seconds(3))
+            #expect(ContinuousClock.now - start < .seconds(10))
         }
     }
 

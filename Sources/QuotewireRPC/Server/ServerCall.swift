@@ -1,0 +1,30 @@
+import NIOCore
+import QuotewireModel
+
+/// A call a connection has accepted and not yet answered (offloaded,
+/// asynchronous and streaming calls; inline calls answer during their read).
+///
+/// Its ``id`` is unique on the connection: a completion carries the id of
+/// the call it answers, so a late completion of a call answered already (by
+/// its deadline, say) can never answer a newer call that reuses the stream id.
+struct ServerCall {
+    let id: UInt64
+    let method: MethodDescriptor
+    let started: NIODeadline
+    let isStreaming: Bool
+    /// Set when the call is answered, so its work stops.
+    let cancellation: CancellationFlag
+    /// When a message last went in or out (streams), for the stream idle timeout.
+    var lastActivity: NIODeadline
+    var deadlineTimer: Scheduled<Void>?
+    var task: Task<Void, Never>?
+    var inbound: RawRequestStream.Continuation?
+    var budget: InboundBudget?
+
+    /// Stops everything that still works for the call.
+    func cancelWork() {
+        self.cancellation.cancel()
+        self.deadlineTimer?.cancel()
+        self.task?.cancel()
+    }
+}
