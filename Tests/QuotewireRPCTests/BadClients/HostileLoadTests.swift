@@ -119,7 +119,7 @@ struct HostileLoadTests {
         let observer = LimitObserver()
         try await withServer({
             $0.observer = observer
-            $0.maxResponseBytes = 128 << 10
+            $0.maxResponseBytes = 48 << 10
         }, registry: Self.registry(analyzer), timeout: 120) { server, port in
             for phrase in ["John urged Mary to ", "He said that according to the mayor "] {
                 let socket = try PosixSocket(port: port)
@@ -129,7 +129,7 @@ struct HostileLoadTests {
                 try #require(frames.count == 1)
                 let status = try Self.status(frames[0])
                 #expect(status?.code == StatusCode.resourceExhausted.rawValue, "\(phrase): \(String(describing: status))")
-                #expect(status?.message.contains("131072") == true)
+                #expect(status?.message.contains("49152") == true)
                 #expect(frames[0].payload.count < 1024, "the refusal carries no answer")
             }
             #expect(observer.count(.responseBytes) == 2)
