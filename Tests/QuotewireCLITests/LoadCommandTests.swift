@@ -20,6 +20,8 @@ import Testing
             #expect(json["calls"] as? Int == requests)
             #expect(json["succeeded"] as? Int == requests)
             #expect(json["failed"] as? Int == 0)
+            let histogram = try #require(json["histogram"] as? [[String: Double]])
+            #expect(histogram.reduce(0) { $0 + ($1["count"] ?? 0) } == Double(requests), "every call in one bucket")
         }
         server.signal(SIGTERM)
         #expect(await server.waitForExit() == 0)

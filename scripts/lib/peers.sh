@@ -13,6 +13,20 @@ go_peer() {
   echo "$work/ttrpc-peer"
 }
 
+# Prints the path of a ttrpc-rust-peer binary: $QUOTEWIRE_RUST_PEER, or one built into $work from
+# ../shared/peers/ttrpc-rust (or $QUOTEWIRE_RUST_PEER_SOURCE; about 3 minutes). Prints nothing if
+# neither exists or the build fails.
+rust_peer() {
+  if [ -n "${QUOTEWIRE_RUST_PEER:-}" ]; then
+    echo "$QUOTEWIRE_RUST_PEER"
+    return
+  fi
+  local source_dir=${QUOTEWIRE_RUST_PEER_SOURCE:-$root/../shared/peers/ttrpc-rust}
+  [ -x "$source_dir/build.sh" ] || return 0
+  "$source_dir/build.sh" "$work/ttrpc-rust-peer" >&2 || return 0
+  echo "$work/ttrpc-rust-peer"
+}
+
 # Waits until LOG has a line matching the sed expression SED (which prints the address),
 # then prints the address; fails after 10 s.
 wait_for_address() { # LOG SED

@@ -53,6 +53,14 @@ extension TTRPCClient {
     public func directConnection() async throws(RPCError) -> DirectConnection {
         DirectConnection(connection: try await self.pool.connection())
     }
+
+    /// The next ready connection of the pool (round-robin), without waiting:
+    /// nil when none is ready (then ask ``directConnection()``). Asking for
+    /// each call spreads calls over every ready endpoint, endpoints that come
+    /// back or appear in DNS included.
+    public func readyDirectConnection() -> DirectConnection? {
+        self.pool.readyConnection().map(DirectConnection.init(connection:))
+    }
 }
 
 /// One connection of a ``TTRPCClient``, sending ``PreparedCall``s without
@@ -74,6 +82,11 @@ public struct DirectConnection: Sendable {
     /// with an ``RPCError`` (the server's status, a local deadline, a closed
     /// connection).
     public func send(_ call: PreparedCall) -> EventLoopFuture<ByteBuffer> {
-        self.connection.unary(requestBody: call.requestBody, deadline: call.timeout.map { .now() + TimeAmount($0) })
+        self.send(call, deadline: call.timeout.map { .now() + TimeAmount($0) })
+    }
+
+    /// Sends the call with a local deadline of its own (a retry keeps the first attempt's).
+    public func send(_ call: PreparedCall, deadline: NIODeadline?) -> EventLoopFuture<ByteBuffer> {
+        self.connection.unary(requestBody: call.requestBody, deadline: deadline)
     }
 }
