@@ -51,8 +51,9 @@ final class ConnectionPool: Sendable {
     }
 
     /// A connection to the next ready endpoint, waiting for one to connect if
-    /// none is ready; UNAVAILABLE when every endpoint is down or backing off.
-    func connection() async throws(RPCError) -> ClientConnection {
+    /// none is ready; UNAVAILABLE when every endpoint is down or backing off,
+    /// DEADLINE_EXCEEDED when `deadline` passes while waiting.
+    func connection(deadline: NIODeadline? = nil) async throws(RPCError) -> ClientConnection {
         if self.state.withLockedValue({ $0.resolvedAt == nil }) {
             try await self.resolve()
         } else {
@@ -67,10 +68,39 @@ final class ConnectionPool: Sendable {
                 return connection
             case .wait(let task):
                 waitsLeft -= 1
-                _ = try? await task.value  // the task itself records the outcome in its slot
+                try await Self.wait(for: task, until: deadline)
             case .unavailable(let reason):
                 throw RPCError(code: .unavailable, message: reason)
             }
+        }
+    }
+
+    /// Waits for a connect task to end (it records its outcome in its slot itself), or for `deadline`.
+    private static func wait(
+        for task: Task<ClientConnection, any Error>, until deadline: NIODeadline?
+    ) async throws(RPCError) {
+        guard let deadline else {
+            _ = try? await task.value
+            return
+        }
+        // A race whose loser is left behind: awaiting a task's value cannot be cancelled, so a
+        // task group would wait for the connect attempt anyway.
+        let waiter = NIOLockedValueBox<CheckedContinuation<Bool, Never>?>(nil)
+        var timer: Task<Void, Never>?
+        let connected = await withCheckedContinuation { continuation in
+            waiter.withLockedValue { $0 = continuation }
+            Task {
+                _ = try? await task.value
+                waiter.withLockedValue { $0.take() }?.resume(returning: true)
+            }
+            timer = Task {
+                try? await Task.sleep(for: .nanoseconds(max(0, (deadline - .now()).nanoseconds)))
+                waiter.withLockedValue { $0.take() }?.resume(returning: false)
+            }
+        }
+        timer?.cancel()
+        if !connected {
+            throw RPCError(code: .deadlineExceeded, message: "deadline exceeded while connecting")
         }
     }
 

@@ -49,9 +49,10 @@ extension TTRPCClient {
     /// A connection of the pool (the next healthy one, round-robin), for
     /// callers that drive calls from its event loop with futures rather than
     /// tasks: the cheapest way to send many calls. UNAVAILABLE when no
-    /// endpoint can be reached.
-    public func directConnection() async throws(RPCError) -> DirectConnection {
-        DirectConnection(connection: try await self.pool.connection())
+    /// endpoint can be reached; DEADLINE_EXCEEDED when `deadline` passes
+    /// while waiting for one to connect.
+    public func directConnection(deadline: NIODeadline? = nil) async throws(RPCError) -> DirectConnection {
+        DirectConnection(connection: try await self.pool.connection(deadline: deadline))
     }
 
     /// The next ready connection of the pool (round-robin), without waiting:

@@ -77,7 +77,7 @@ public final class TTRPCClient: Sendable {
                 let requestBytes = try Self.encodeRequest(
                     service: service, method: method, payload: payload, deadline: deadline,
                     metadata: self.metadata(for: options))
-                let connection = try await self.pool.connection()
+                let connection = try await self.pool.connection(deadline: deadline)
                 let response = try await connection.unary(requestBytes: requestBytes, deadline: deadline)
                 self.retryBudget.recordSuccess()
                 return response
@@ -134,7 +134,7 @@ public final class TTRPCClient: Sendable {
             do {
                 let requestBytes = try Self.encodeRequest(
                     service: service, method: method, payload: [], deadline: deadline, metadata: metadata)
-                let connection = try await pool.connection()
+                let connection = try await pool.connection(deadline: deadline)
                 let encoded = requests.map { try $0.protobufBytes() }
                 for try await bytes in connection.stream(
                     requestBytes: requestBytes, deadline: deadline, requests: encoded)

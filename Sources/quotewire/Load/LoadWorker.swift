@@ -40,7 +40,7 @@ struct LoadWorker: Sendable {
             }
             let connection: DirectConnection
             do {
-                connection = try await client.directConnection()
+                connection = try await client.directConnection(deadline: retry?.deadline)
             } catch {
                 // No endpoint can be reached: this call meets UNAVAILABLE there and then.
                 guard var attempt = retry ?? schedule.claim().map({ Attempt(ticket: $0) }) else { return }

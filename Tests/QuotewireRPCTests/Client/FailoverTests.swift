@@ -67,6 +67,32 @@ final class SilentListener: Sendable {
         }
     }
 
+    @Test func aCallWaitingForAConnectionEndsAtItsDeadline() async throws {
+        // A listener that never accepts, its accept queue filled: further SYNs are dropped,
+        // so the client's connection attempt hangs (as towards a host that is down).
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let listener = try await ServerBootstrap(group: group)
+            .serverChannelOption(.backlog, value: 1)
+            .serverChannelOption(.autoRead, value: false)
+            .bind(host: "127.0.0.1", port: 0).get()
+        let port = listener.localAddress?.port ?? 0
+        let fillers = try (0..<2).map { _ in try PosixSocket(port: port) }
+        try await withTimeout(10) {
+            try await withClient(
+                "127.0.0.1:\(port)", configure: { $0.connectTimeout = .seconds(60); $0.keepalive = nil }
+            ) { client in
+                let error = await #expect(throws: RPCError.self) {
+                    try await client.ping([1], options: CallOptions(timeout: .milliseconds(300), isIdempotent: true))
+                }
+                #expect(error?.code == .deadlineExceeded)
+                #expect(error?.message.contains("while connecting") == true, "\(String(describing: error))")
+            }
+        }
+        for filler in fillers { filler.close() }
+        try await listener.close()
+        try await group.shutdownGracefully()
+    }
+
     @Test func aSilentHostIsGivenUpWithUnavailableNamingIt() async throws {
         let silent = try await SilentListener()
         defer { Task { await silent.close() } }
