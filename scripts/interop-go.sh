@@ -20,10 +20,7 @@ require_peer "$peer" Go "set QUOTEWIRE_GO_PEER or QUOTEWIRE_GO_PEER_SOURCE"
 interop_prepare
 interop_start_server
 
-call "Ping" quotewire.v1.Server Ping "$work/ping.req" "$work/ping.resp" '^code=OK '
-unix_ping '^code=OK '
-call "Health" grpc.health.v1.Health Check "$work/health.req" "$work/health.resp" '^code=OK '
-call "Analyze" quotewire.v1.Analyzer Analyze "$work/analyze.req" "$work/analyze.resp" '^code=OK '
+basic_calls '^code=OK '
 call "Info" quotewire.v1.Server Info - "$work/info.resp" '^code=OK '
 call "unknown method" quotewire.v1.Server Nope - "$work/none" '^code=Unimplemented message="method Nope"'
 call "unknown service" no.Such Thing - "$work/none" '^code=Unimplemented message="service no.Such"'

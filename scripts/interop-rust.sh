@@ -24,10 +24,7 @@ interop_prepare
 interop_start_server
 
 # ttrpc-rust-peer prints `code=N name=NAME message="..." response_bytes=B`.
-call "Ping" quotewire.v1.Server Ping "$work/ping.req" "$work/ping.resp" '^code=0 name=OK '
-unix_ping '^code=0 name=OK '
-call "Health" grpc.health.v1.Health Check "$work/health.req" "$work/health.resp" '^code=0 name=OK '
-call "Analyze" quotewire.v1.Analyzer Analyze "$work/analyze.req" "$work/analyze.resp" '^code=0 name=OK '
+basic_calls '^code=0 name=OK '
 call "unknown method" quotewire.v1.Server Nope - - '^code=12 name=UNIMPLEMENTED message="method Nope"'
 call "unknown service" no.Such Thing - - '^code=12 name=UNIMPLEMENTED message="service no.Such"'
 printf '\x0a\x03\x2a\x01\xff' >"$work/bad-utf8.req"

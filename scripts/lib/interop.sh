@@ -42,6 +42,15 @@ unix_ping() { # REGEX
   fi
 }
 
+# The calls every peer makes: Ping over TCP and the Unix socket, Health and Analyze, each
+# expected to print a line matching OK-REGEX (the peer's way of saying OK).
+basic_calls() { # OK-REGEX
+  call "Ping" quotewire.v1.Server Ping "$work/ping.req" "$work/ping.resp" "$1"
+  unix_ping "$1"
+  call "Health" grpc.health.v1.Health Check "$work/health.req" "$work/health.resp" "$1"
+  call "Analyze" quotewire.v1.Analyzer Analyze "$work/analyze.req" "$work/analyze.resp" "$1"
+}
+
 # Builds quotewire and the tests, and writes the requests (analyze.req, ping.req, health.req) with our codec.
 interop_prepare() {
   echo "building quotewire and the tests"

@@ -76,7 +76,7 @@ final class ConnectionPool: Sendable {
     }
 
     /// Waits for a connect task to end (it records its outcome in its slot itself), or for `deadline`.
-    private static func wait(
+    static func wait(
         for task: Task<ClientConnection, any Error>, until deadline: NIODeadline?
     ) async throws(RPCError) {
         guard let deadline else {
@@ -113,7 +113,10 @@ final class ConnectionPool: Sendable {
         return nil
     }
 
-    func close() {
+    /// Closes every connection and cancels the connection attempts; returns
+    /// those still running (an attempt that began before the cancellation
+    /// must start its connect before the event loops shut down).
+    func close() -> [Task<ClientConnection, any Error>] {
         let slots = self.state.withLockedValue { state -> [Slot] in
             state.isClosed = true
             defer { state.slots = [] }
@@ -123,6 +126,7 @@ final class ConnectionPool: Sendable {
             slot.connection?.close()
             slot.connecting?.cancel()
         }
+        return slots.compactMap(\.connecting)
     }
 
     // MARK: Choosing
@@ -181,6 +185,7 @@ final class ConnectionPool: Sendable {
         let verifyWithin = slot.failures > 0 ? (configuration.keepalive?.timeout ?? configuration.connectTimeout) : nil
         slot.connecting = Task {
             do {
+                try Task.checkCancellation()  // the pool closed before the attempt began
                 let connection = try await ClientConnection.connect(
                     to: endpoint, group: group, configuration: configuration)
                 if let verifyWithin { try await connection.verify(timeout: verifyWithin) }
@@ -217,12 +222,18 @@ final class ConnectionPool: Sendable {
 
     // MARK: Resolving
 
-    /// Resolves the target off the cooperative pool and installs its endpoints.
+    /// Resolves the target and installs its endpoints: a DNS name off the
+    /// cooperative pool (the lookup blocks), fixed endpoints in place (resolved
+    /// once, usually IP literals or Unix paths).
     private func resolve() async throws(RPCError) {
         let target = self.configuration.target
         let endpoints: [ResolvedEndpoint]
         do {
-            endpoints = try await NIOThreadPool.singleton.runIfActive { try ResolvedEndpoint.resolve(target) }
+            if case .dns = target {
+                endpoints = try await NIOThreadPool.singleton.runIfActive { try ResolvedEndpoint.resolve(target) }
+            } else {
+                endpoints = try ResolvedEndpoint.resolve(target)
+            }
         } catch {
             self.state.withLockedValue { $0.isResolving = false }
             throw RPCError(mapping: error)

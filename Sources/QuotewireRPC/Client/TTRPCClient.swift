@@ -41,7 +41,11 @@ public final class TTRPCClient: Sendable {
 
     /// Closes every connection and stops the client's threads.
     public func close() async {
-        self.pool.close()
+        // An attempt past its cancellation check reaches its connect within microseconds (then the
+        // shutdown fails it); one that never gets there must not hold the client open.
+        for attempt in self.pool.close() {
+            try? await ConnectionPool.wait(for: attempt, until: .now() + .milliseconds(100))
+        }
         if self.ownsGroup { try? await self.group.shutdownGracefully() }
     }
 

@@ -24,6 +24,8 @@ struct Load: AsyncParsableCommand {
 
     @OptionGroup var server: ServerOptions
 
+    @OptionGroup(title: "Network") var network: NetworkOptions
+
     @Option(help: "What to call: analyze, ping or health.")
     var method: Method = .ping
 
@@ -56,21 +58,6 @@ struct Load: AsyncParsableCommand {
 
     @Option(help: "Deadline of each call, e.g. 5s, 500ms.")
     var timeout = DurationArgument(.seconds(10), text: "10s")
-
-    @Option(help: "Time a connection attempt may take, e.g. 2s.")
-    var connectTimeout = DurationArgument(.seconds(2), text: "2s")
-
-    @Option(
-        help: ArgumentHelp(
-            "Probe a connection after this much silence (0: never).",
-            discussion: "A connection that then stays silent for --keepalive-timeout is closed: its calls fail over to other endpoints and it is reconnected in the background."))
-    var keepalive = DurationArgument(.seconds(1), text: "1s")
-
-    @Option(help: "Silence after a keepalive probe after which the connection is given up.")
-    var keepaliveTimeout = DurationArgument(.seconds(1), text: "1s")
-
-    @Option(help: "How often a dns:name:port target is resolved again, e.g. 30s.")
-    var dnsRefresh = DurationArgument(.seconds(30), text: "30s")
 
     @Option(
         help: ArgumentHelp(
@@ -115,9 +102,6 @@ struct Load: AsyncParsableCommand {
             throw ValidationError("--call takes SERVICE/METHOD, e.g. quotewire.v1.Server/Ping")
         }
         if timeout.duration <= .zero { throw ValidationError("--timeout must be more than 0") }
-        if connectTimeout.duration <= .zero { throw ValidationError("--connect-timeout must be more than 0") }
-        if keepaliveTimeout.duration <= .zero { throw ValidationError("--keepalive-timeout must be more than 0") }
-        if dnsRefresh.duration <= .zero { throw ValidationError("--dns-refresh must be more than 0") }
         if let phases, phaseNames(phases).isEmpty || Set(phaseNames(phases)).count != phaseNames(phases).count {
             throw ValidationError("--phases takes distinct comma-separated names, e.g. before,during,after")
         }
@@ -151,12 +135,8 @@ struct Load: AsyncParsableCommand {
         let shape = LoadShape(
             concurrency: concurrency, requests: requests ?? (duration == nil ? 10_000 : nil),
             duration: duration?.duration, rate: rate, warmup: warmup?.duration, timeout: timeout.duration)
-        let client = try server.makeClient(connectionsPerEndpoint: connections, threads: threads) { configuration in
-            configuration.connectTimeout = connectTimeout.duration
-            configuration.keepalive =
-                keepalive.duration > .zero ? Keepalive(interval: keepalive.duration, timeout: keepaliveTimeout.duration) : nil
-            configuration.dnsRefreshInterval = dnsRefresh.duration
-        }
+        let client = try server.makeClient(
+            connectionsPerEndpoint: connections, threads: threads, configure: network.apply(to:))
         let statistics = LoadStatistics(phases: phases.map(phaseNames) ?? [])
         let phaseSignal = phases == nil ? nil : PhaseSignal(statistics: statistics)
         defer { phaseSignal?.cancel() }
