@@ -35,7 +35,8 @@ final class ClientHandler: ChannelInboundHandler {
     private let peer: String
     private var keepaliveTimer: RepeatedTask?
     private var lastReadAt = NIODeadline.now()
-    private var probeSentAt: NIODeadline?
+    /// The probe waiting for an answer, if any.
+    private var probe: (streamID: UInt32, sentAt: NIODeadline)?
     /// Why the connection was closed by this side, for the calls it fails.
     private var closeReason: String?
 
@@ -69,22 +70,23 @@ final class ClientHandler: ChannelInboundHandler {
     /// Sends a probe after `interval` of silence; closes the connection when
     /// nothing was read for `timeout` after the probe.
     private func checkSilence() {
-        guard let keepalive = self.keepalive, !self.isClosed, let context = self.context else { return }
+        guard let keepalive = self.keepalive, !self.isClosed, let context = self.context, context.channel.isActive
+        else { return }
         let now = NIODeadline.now()
-        if let sentAt = self.probeSentAt, now - sentAt >= TimeAmount(keepalive.timeout) {
-            guard self.lastReadAt >= sentAt else {
+        if let probe = self.probe, now - probe.sentAt >= TimeAmount(keepalive.timeout) {
+            guard self.lastReadAt >= probe.sentAt else {
                 let silence = Double((now - self.lastReadAt).nanoseconds) / 1e9
                 self.closeReason =
                     "\(self.peer) sent nothing for \((silence * 10).rounded() / 10) s, keepalive probe included: connection closed"
                 context.close(promise: nil)
                 return
             }
-            self.probeSentAt = nil  // its answer is late but the peer spoke: probe again when silent
+            _ = self.removePending(probe.streamID)  // its answer is late but the peer spoke: probe again when silent
         }
-        guard self.probeSentAt == nil, now - self.lastReadAt >= TimeAmount(keepalive.interval),
+        guard self.probe == nil, now - self.lastReadAt >= TimeAmount(keepalive.interval),
             let streamID = self.allocateStreamID()
         else { return }
-        self.probeSentAt = now
+        self.probe = (streamID, now)
         self.pending[streamID] = .probe
         self.write(streamID: streamID, type: .request, flags: [], payload: Self.probeRequest)
     }
@@ -176,7 +178,7 @@ final class ClientHandler: ChannelInboundHandler {
     private func removePending(_ streamID: UInt32) -> Pending? {
         guard let pending = self.pending.removeValue(forKey: streamID) else { return nil }
         if case .probe = pending {
-            self.probeSentAt = nil
+            self.probe = nil
         } else {
             self.callCount -= 1
         }
@@ -208,6 +210,11 @@ final class ClientHandler: ChannelInboundHandler {
     func channelReadComplete(context: ChannelHandlerContext) {
         self.flusher?.endRead()
         context.fireChannelReadComplete()
+    }
+
+    func channelActive(context: ChannelHandlerContext) {
+        self.lastReadAt = .now()  // silence counts from the connection, not from the attempt
+        context.fireChannelActive()
     }
 
     func channelInactive(context: ChannelHandlerContext) {

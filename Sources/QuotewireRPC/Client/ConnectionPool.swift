@@ -152,8 +152,7 @@ final class ConnectionPool: Sendable {
                 }
                 self.connectIfDue(&state.slots[index], now: now)
             }
-            guard waitIfNoneReady else { return .unavailable("no connection is ready") }
-            for offset in 0..<count {
+            for offset in 0..<count where waitIfNoneReady {
                 let index = (state.cursor + offset) % count
                 if let task = state.slots[index].connecting {
                     // Waiters spread over the slots being connected, as calls do over ready ones.
@@ -163,7 +162,7 @@ final class ConnectionPool: Sendable {
             }
             let errors = Set(state.slots.compactMap(\.lastError)).sorted().joined(separator: "; ")
             return .unavailable(
-                "no endpoint of \(self.configuration.target) is reachable" + (errors.isEmpty ? "" : ": \(errors)"))
+                "no endpoint of \(self.configuration.target) is ready" + (errors.isEmpty ? "" : ": \(errors)"))
         }
     }
 
