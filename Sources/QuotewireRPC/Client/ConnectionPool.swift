@@ -68,40 +68,45 @@ final class ConnectionPool: Sendable {
                 return connection
             case .wait(let task):
                 waitsLeft -= 1
-                try await Self.wait(for: task, until: deadline)
+                // The connection waited for is this caller's: waiters spread over the slots being
+                // connected as calls do over ready ones.
+                if let connection = try await Self.wait(for: task, until: deadline), connection.isActive {
+                    return connection
+                }
             case .unavailable(let reason):
                 throw RPCError(code: .unavailable, message: reason)
             }
         }
     }
 
-    /// Waits for a connect task to end (it records its outcome in its slot itself), or for `deadline`.
+    /// Waits for a connect task to end (it records its outcome in its slot
+    /// itself) and returns its connection, nil if it failed; throws
+    /// DEADLINE_EXCEEDED if `deadline` comes first.
+    @discardableResult
     static func wait(
         for task: Task<ClientConnection, any Error>, until deadline: NIODeadline?
-    ) async throws(RPCError) {
-        guard let deadline else {
-            _ = try? await task.value
-            return
-        }
+    ) async throws(RPCError) -> ClientConnection? {
+        guard let deadline else { return try? await task.value }
         // A race whose loser is left behind: awaiting a task's value cannot be cancelled, so a
         // task group would wait for the connect attempt anyway.
-        let waiter = NIOLockedValueBox<CheckedContinuation<Bool, Never>?>(nil)
+        let waiter = NIOLockedValueBox<CheckedContinuation<ClientConnection??, Never>?>(nil)
         var timer: Task<Void, Never>?
-        let connected = await withCheckedContinuation { continuation in
+        let outcome = await withCheckedContinuation { continuation in
             waiter.withLockedValue { $0 = continuation }
             Task {
-                _ = try? await task.value
-                waiter.withLockedValue { $0.take() }?.resume(returning: true)
+                let connection = try? await task.value
+                waiter.withLockedValue { $0.take() }?.resume(returning: .some(connection))
             }
             timer = Task {
                 try? await Task.sleep(for: .nanoseconds(max(0, (deadline - .now()).nanoseconds)))
-                waiter.withLockedValue { $0.take() }?.resume(returning: false)
+                waiter.withLockedValue { $0.take() }?.resume(returning: .none)
             }
         }
         timer?.cancel()
-        if !connected {
+        guard let connection = outcome else {
             throw RPCError(code: .deadlineExceeded, message: "deadline exceeded while connecting")
         }
+        return connection
     }
 
     /// The next ready connection, round-robin, without waiting: nil when none

@@ -44,7 +44,7 @@ public final class TTRPCClient: Sendable {
         // An attempt past its cancellation check reaches its connect within microseconds (then the
         // shutdown fails it); one that never gets there must not hold the client open.
         for attempt in self.pool.close() {
-            try? await ConnectionPool.wait(for: attempt, until: .now() + .milliseconds(100))
+            _ = try? await ConnectionPool.wait(for: attempt, until: .now() + .milliseconds(100))
         }
         if self.ownsGroup { try? await self.group.shutdownGracefully() }
     }
