@@ -20,6 +20,8 @@ import Testing
             #expect(json["calls"] as? Int == requests)
             #expect(json["succeeded"] as? Int == requests)
             #expect(json["failed"] as? Int == 0)
+            let histogram = try #require(json["histogram"] as? [[String: Double]])
+            #expect(histogram.reduce(0) { $0 + ($1["count"] ?? 0) } == Double(requests), "every call in one bucket")
         }
         server.signal(SIGTERM)
         #expect(await server.waitForExit() == 0)
@@ -89,6 +91,28 @@ import Testing
         #expect(minimum > 0 && minimum <= p50 && p50 <= maximum)
         let histogram = try #require(json["histogram"] as? [[String: Double]])
         #expect(histogram.reduce(0) { $0 + ($1["count"] ?? 0) } == 40)
+        server.signal(SIGTERM)
+        _ = await server.waitForExit()
+    }
+
+    @Test func phasesAreReportedAndBadPhaseNamesRefused() async throws {
+        let server = try await ServerProcess()
+        let outcome = try await QuotewireProcess.run([
+            "load", "--server", server.address, "--requests", "30", "--phases", "only", "--json",
+        ])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let phases = try #require(try report(outcome)["phases"] as? [[String: Any]])
+        #expect(phases.count == 1)
+        #expect(phases.first?["name"] as? String == "only")
+        #expect(phases.first?["calls"] as? Int == 30)
+        for bad in ["a,a", ",", "a,,a"] {
+            let refused = try await QuotewireProcess.run(["load", "--server", server.address, "--phases", bad])
+            #expect(refused.status == 64)
+            #expect(refused.stderr.contains("--phases takes distinct comma-separated names"), "\(refused.stderr)")
+        }
+        let badKeepalive = try await QuotewireProcess.run(["load", "--server", server.address, "--keepalive-timeout", "0"])
+        #expect(badKeepalive.status == 64)
+        #expect(badKeepalive.stderr.contains("--keepalive-timeout must be more than 0"), "\(badKeepalive.stderr)")
         server.signal(SIGTERM)
         _ = await server.waitForExit()
     }

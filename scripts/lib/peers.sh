@@ -1,16 +1,27 @@
 # Shared by the interop and benchmark scripts (source it; needs $root and $work).
 
-# Prints the path of a ttrpc-peer binary: $QUOTEWIRE_GO_PEER, or one built into $work from
-# ../shared/peers/ttrpc-go (or $QUOTEWIRE_GO_PEER_SOURCE). Prints nothing if neither exists.
-go_peer() {
-  if [ -n "${QUOTEWIRE_GO_PEER:-}" ]; then
-    echo "$QUOTEWIRE_GO_PEER"
+# Prints the path of a peer binary: OVERRIDE if set, else one built into $work by
+# SOURCE_DIR/build.sh. Prints nothing if there is no build.sh or the build fails.
+peer_binary() { # OVERRIDE SOURCE_DIR BINARY-NAME
+  if [ -n "$1" ]; then
+    echo "$1"
     return
   fi
-  local source_dir=${QUOTEWIRE_GO_PEER_SOURCE:-$root/../shared/peers/ttrpc-go}
-  [ -x "$source_dir/build.sh" ] || return 0
-  "$source_dir/build.sh" "$work/ttrpc-peer" >&2
-  echo "$work/ttrpc-peer"
+  [ -x "$2/build.sh" ] || return 0
+  "$2/build.sh" "$work/$3" >&2 || return 0
+  echo "$work/$3"
+}
+
+# The Go ttrpc-peer: $QUOTEWIRE_GO_PEER, or built from ../shared/peers/ttrpc-go (or
+# $QUOTEWIRE_GO_PEER_SOURCE) in seconds.
+go_peer() {
+  peer_binary "${QUOTEWIRE_GO_PEER:-}" "${QUOTEWIRE_GO_PEER_SOURCE:-$root/../shared/peers/ttrpc-go}" ttrpc-peer
+}
+
+# The Rust ttrpc-rust-peer: $QUOTEWIRE_RUST_PEER, or built from ../shared/peers/ttrpc-rust (or
+# $QUOTEWIRE_RUST_PEER_SOURCE) in about 3 minutes.
+rust_peer() {
+  peer_binary "${QUOTEWIRE_RUST_PEER:-}" "${QUOTEWIRE_RUST_PEER_SOURCE:-$root/../shared/peers/ttrpc-rust}" ttrpc-rust-peer
 }
 
 # Waits until LOG has a line matching the sed expression SED (which prints the address),

@@ -9,8 +9,12 @@ public struct ClientConfiguration: Sendable {
     public var connectionsPerEndpoint: Int
     /// How long a connection attempt may take.
     public var connectTimeout: Duration
-    /// Delay before reconnecting an endpoint after a failure.
+    /// Delay before reconnecting an endpoint after a failed attempt or a lost
+    /// connection (reconnects run in the background while other endpoints serve).
     public var reconnectBackoff: Backoff
+    /// Probing of silent connections (nil: never probe; a silent peer then
+    /// holds its calls until their deadlines).
+    public var keepalive: Keepalive?
     /// Retries of UNAVAILABLE for idempotent calls.
     public var retryPolicy: RetryPolicy
     /// The largest frame payload accepted from the server.
@@ -28,8 +32,9 @@ public struct ClientConfiguration: Sendable {
     public var defaultMetadata: [KeyValue]
 
     public init(
-        target: ClientTarget, connectionsPerEndpoint: Int = 1, connectTimeout: Duration = .seconds(5),
-        reconnectBackoff: Backoff = Backoff(), retryPolicy: RetryPolicy = RetryPolicy(),
+        target: ClientTarget, connectionsPerEndpoint: Int = 1, connectTimeout: Duration = .seconds(2),
+        reconnectBackoff: Backoff = Backoff(initial: .milliseconds(100), maximum: .seconds(2)),
+        keepalive: Keepalive? = Keepalive(), retryPolicy: RetryPolicy = RetryPolicy(),
         maxFrameBytes: Int = 4 << 20, threads: Int = 1, dnsRefreshInterval: Duration = .seconds(30),
         defaultMetadata: [KeyValue] = []
     ) {
@@ -37,6 +42,7 @@ public struct ClientConfiguration: Sendable {
         self.connectionsPerEndpoint = max(1, connectionsPerEndpoint)
         self.connectTimeout = connectTimeout
         self.reconnectBackoff = reconnectBackoff
+        self.keepalive = keepalive
         self.retryPolicy = retryPolicy
         self.maxFrameBytes = maxFrameBytes
         self.threads = max(1, threads)

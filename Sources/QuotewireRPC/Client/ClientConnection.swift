@@ -17,13 +17,15 @@ final class ClientConnection: Sendable {
         to endpoint: ResolvedEndpoint, group: any EventLoopGroup, configuration: ClientConfiguration
     ) async throws -> ClientConnection {
         let maxFrameBytes = configuration.maxFrameBytes
+        let keepalive = configuration.keepalive
+        let peer = endpoint.description
         var bootstrap = ClientBootstrap(group: group)
             .connectTimeout(TimeAmount(configuration.connectTimeout))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(
                         ByteToMessageHandler(FrameDecoder(maxPayloadBytes: maxFrameBytes)))
-                    try channel.pipeline.syncOperations.addHandler(ClientHandler())
+                    try channel.pipeline.syncOperations.addHandler(ClientHandler(keepalive: keepalive, peer: peer))
                 }
             }
         let channel: any Channel
@@ -44,6 +46,31 @@ final class ClientConnection: Sendable {
 
     func close() {
         self.channel.close(promise: nil)
+    }
+
+    /// Checks that the peer answers before the connection takes calls (an
+    /// endpoint coming back after failures): a health probe must be answered
+    /// within `timeout` with anything but UNAVAILABLE (a server that does not
+    /// offer the health service answers too) and, when it is a health
+    /// answer, not NOT_SERVING. Closes the connection and throws otherwise.
+    func verify(timeout: Duration) async throws(RPCError) {
+        do throws(RPCError) {
+            let answer = try await self.unary(requestBytes: ClientHandler.probeRequest, deadline: .now() + TimeAmount(timeout))
+            if let health = try? HealthCheckResponse(protobuf: answer), health.status == .notServing {
+                throw RPCError(code: .unavailable, message: "\(self.channel.remoteAddress.map { "\($0)" } ?? "the peer") is not serving")
+            }
+        } catch where [.unavailable, .deadlineExceeded, .cancelled].contains(error.code) {
+            self.close()
+            throw error
+        } catch {
+            return  // any other status is an answer: the peer is alive
+        }
+    }
+
+    /// Closes the connection once its calls have ended (at once if it has none).
+    func closeWhenIdle() {
+        let handler = self.handler
+        self.channel.eventLoop.execute { handler.value.closeWhenIdle() }
     }
 
     /// Makes a unary call with an encoded `ttrpc.Request`.

@@ -3,7 +3,8 @@ import QuotewireModel
 
 /// Multiplexes the calls of one client connection, on its event loop:
 /// allocates odd, increasing stream ids, matches answers to calls, enforces
-/// local deadlines, and batches flushes per loop tick.
+/// local deadlines, batches flushes per loop tick, and probes a silent peer
+/// (see ``Keepalive``).
 final class ClientHandler: ChannelInboundHandler {
     typealias InboundIn = InboundFrame
     typealias OutboundOut = ByteBuffer
@@ -11,23 +12,95 @@ final class ClientHandler: ChannelInboundHandler {
     private enum Pending {
         case unary(EventLoopPromise<ByteBuffer>, timer: Scheduled<Void>?)
         case stream(AsyncThrowingStream<[UInt8], any Error>.Continuation, timer: Scheduled<Void>?)
+        /// A keepalive probe: its answer only proves the peer alive.
+        case probe
     }
+
+    /// The probe: `grpc.health.v1.Health/Check` of the server as a whole.
+    static let probeRequest: [UInt8] =
+        (try? TTRPCRequest(service: "grpc.health.v1.Health", method: "Check", payload: []).protobufBytes()) ?? []
 
     private var context: ChannelHandlerContext?
     private var flusher: FlushCoalescer?
     private var nextStreamID: UInt32 = 1
     private var pending: [UInt32: Pending] = [:]
     private var isClosed = false
+    /// Close once the last call ends (the endpoint left the pool).
+    private var closesWhenIdle = false
+    /// Calls (not probes) waiting for an answer.
+    private var callCount = 0
+
+    private let keepalive: Keepalive?
+    /// What the connection is to, for messages.
+    private let peer: String
+    private var keepaliveTimer: RepeatedTask?
+    private var lastReadAt = NIODeadline.now()
+    /// The probe waiting for an answer, if any.
+    private var probe: (streamID: UInt32, sentAt: NIODeadline)?
+    /// Why the connection was closed by this side, for the calls it fails.
+    private var closeReason: String?
+
+    init(keepalive: Keepalive?, peer: String) {
+        self.keepalive = keepalive
+        self.peer = peer
+    }
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
         self.flusher = FlushCoalescer(context: context)
+        if let keepalive = self.keepalive {
+            let handler = NIOLoopBound(self, eventLoop: context.eventLoop)
+            let tick = TimeAmount(keepalive.tick)
+            self.keepaliveTimer = context.eventLoop.scheduleRepeatedTask(initialDelay: tick, delay: tick) { _ in
+                handler.value.checkSilence()
+            }
+        }
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
         // Breaks the handler -> context -> handler cycle.
+        self.keepaliveTimer?.cancel()
+        self.keepaliveTimer = nil
         self.context = nil
         self.flusher = nil
+    }
+
+    // MARK: Keepalive
+
+    /// Sends a probe after `interval` of silence; closes the connection when
+    /// nothing was read for `timeout` after the probe.
+    private func checkSilence() {
+        guard let keepalive = self.keepalive, !self.isClosed, let context = self.context, context.channel.isActive
+        else { return }
+        let now = NIODeadline.now()
+        if let probe = self.probe, now - probe.sentAt >= TimeAmount(keepalive.timeout) {
+            guard self.lastReadAt >= probe.sentAt else {
+                let silence = Double((now - self.lastReadAt).nanoseconds) / 1e9
+                self.closeReason =
+                    "\(self.peer) sent nothing for \((silence * 10).rounded() / 10) s, keepalive probe included: connection closed"
+                context.close(promise: nil)
+                return
+            }
+            _ = self.removePending(probe.streamID)  // its answer is late but the peer spoke: probe again when silent
+        }
+        guard self.probe == nil, now - self.lastReadAt >= TimeAmount(keepalive.interval),
+            let streamID = self.allocateStreamID()
+        else { return }
+        self.probe = (streamID, now)
+        self.pending[streamID] = .probe
+        self.write(streamID: streamID, type: .request, flags: [], payload: Self.probeRequest)
+    }
+
+    /// Closes the connection now if no call is waiting, else when the last one ends.
+    func closeWhenIdle() {
+        self.closesWhenIdle = true
+        self.closeIfDrained()
+    }
+
+    private func closeIfDrained() {
+        guard self.closesWhenIdle, self.callCount == 0, !self.isClosed else { return }
+        self.closeReason = "\(self.peer) left the pool"
+        self.context?.close(promise: nil)
     }
 
     // MARK: Starting calls (on the loop)
@@ -41,6 +114,7 @@ final class ClientHandler: ChannelInboundHandler {
         }
         let timer = deadline.flatMap { self.scheduleDeadline($0, streamID: streamID) }
         self.pending[streamID] = .unary(promise, timer: timer)
+        self.callCount += 1
         self.write(streamID: streamID, type: .request, flags: [], payload: requestBody.readableBytesView)
     }
 
@@ -56,6 +130,7 @@ final class ClientHandler: ChannelInboundHandler {
         }
         let timer = deadline.flatMap { self.scheduleDeadline($0, streamID: streamID) }
         self.pending[streamID] = .stream(responses, timer: timer)
+        self.callCount += 1
         self.write(streamID: streamID, type: .request, flags: [.remoteOpen], payload: requestBytes)
         return streamID
     }
@@ -83,7 +158,7 @@ final class ClientHandler: ChannelInboundHandler {
 
     /// Gives up on a call locally (deadline, cancellation); a late answer is dropped.
     func fail(_ streamID: UInt32, _ error: RPCError) {
-        guard let pending = self.pending.removeValue(forKey: streamID) else { return }
+        guard let pending = self.removePending(streamID) else { return }
         switch pending {
         case .unary(let promise, let timer):
             timer?.cancel()
@@ -91,14 +166,29 @@ final class ClientHandler: ChannelInboundHandler {
         case .stream(let continuation, let timer):
             timer?.cancel()
             continuation.finish(throwing: error)
+        case .probe:
+            break
         }
+        self.closeIfDrained()
     }
 
-    var inFlight: Int { self.pending.count }
+    /// Calls waiting for an answer (probes not included).
+    var inFlight: Int { self.callCount }
+
+    private func removePending(_ streamID: UInt32) -> Pending? {
+        guard let pending = self.pending.removeValue(forKey: streamID) else { return nil }
+        if case .probe = pending {
+            self.probe = nil
+        } else {
+            self.callCount -= 1
+        }
+        return pending
+    }
 
     // MARK: Channel events
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        self.lastReadAt = .now()
         self.flusher?.beginRead()
         switch Self.unwrapInboundIn(data) {
         case .oversized(let header, let limit):
@@ -122,9 +212,15 @@ final class ClientHandler: ChannelInboundHandler {
         context.fireChannelReadComplete()
     }
 
+    func channelActive(context: ChannelHandlerContext) {
+        self.lastReadAt = .now()  // silence counts from the connection, not from the attempt
+        context.fireChannelActive()
+    }
+
     func channelInactive(context: ChannelHandlerContext) {
         self.isClosed = true
-        let error = RPCError(code: .unavailable, message: "the connection closed")
+        self.keepaliveTimer?.cancel()
+        let error = RPCError(code: .unavailable, message: self.closeReason ?? "the connection to \(self.peer) closed")
         for streamID in Array(self.pending.keys) { self.fail(streamID, error) }
         context.fireChannelInactive()
     }
@@ -134,9 +230,13 @@ final class ClientHandler: ChannelInboundHandler {
     }
 
     private func handleResponse(_ streamID: UInt32, _ payload: ByteBuffer) {
-        guard let pending = self.pending.removeValue(forKey: streamID) else { return }
+        guard let pending = self.removePending(streamID) else { return }
+        defer { self.closeIfDrained() }
+        if case .probe = pending { return }
         let outcome = Self.decodeResponse(payload)
         switch pending {
+        case .probe:
+            break
         case .unary(let promise, let timer):
             timer?.cancel()
             promise.completeWith(outcome.mapError { $0 as any Error })
@@ -175,8 +275,9 @@ final class ClientHandler: ChannelInboundHandler {
         }
         if frame.header.flags.contains(.remoteClosed) {
             timer?.cancel()
-            self.pending.removeValue(forKey: streamID)
+            _ = self.removePending(streamID)
             continuation.finish()
+            self.closeIfDrained()
         }
     }
 

@@ -49,9 +49,18 @@ extension TTRPCClient {
     /// A connection of the pool (the next healthy one, round-robin), for
     /// callers that drive calls from its event loop with futures rather than
     /// tasks: the cheapest way to send many calls. UNAVAILABLE when no
-    /// endpoint can be reached.
-    public func directConnection() async throws(RPCError) -> DirectConnection {
-        DirectConnection(connection: try await self.pool.connection())
+    /// endpoint can be reached; DEADLINE_EXCEEDED when `deadline` passes
+    /// while waiting for one to connect.
+    public func directConnection(deadline: NIODeadline? = nil) async throws(RPCError) -> DirectConnection {
+        DirectConnection(connection: try await self.pool.connection(deadline: deadline))
+    }
+
+    /// The next ready connection of the pool (round-robin), without waiting:
+    /// nil when none is ready (then ask ``directConnection()``). Asking for
+    /// each call spreads calls over every ready endpoint, endpoints that come
+    /// back or appear in DNS included.
+    public func readyDirectConnection() -> DirectConnection? {
+        self.pool.readyConnection().map(DirectConnection.init(connection:))
     }
 }
 
@@ -74,6 +83,11 @@ public struct DirectConnection: Sendable {
     /// with an ``RPCError`` (the server's status, a local deadline, a closed
     /// connection).
     public func send(_ call: PreparedCall) -> EventLoopFuture<ByteBuffer> {
-        self.connection.unary(requestBody: call.requestBody, deadline: call.timeout.map { .now() + TimeAmount($0) })
+        self.send(call, deadline: call.timeout.map { .now() + TimeAmount($0) })
+    }
+
+    /// Sends the call with a local deadline of its own (a retry keeps the first attempt's).
+    public func send(_ call: PreparedCall, deadline: NIODeadline?) -> EventLoopFuture<ByteBuffer> {
+        self.connection.unary(requestBody: call.requestBody, deadline: deadline)
     }
 }

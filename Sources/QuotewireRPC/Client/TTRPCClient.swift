@@ -4,8 +4,11 @@ import QuotewireModel
 
 /// An async/await ttrpc client: calls are multiplexed over a few connections
 /// (round-robin over healthy endpoints), with per-call deadlines and
-/// metadata, bounded retries of UNAVAILABLE for idempotent calls, and
-/// streams as async sequences. Errors are ``RPCError``s.
+/// metadata, bounded and budgeted retries of UNAVAILABLE for idempotent
+/// calls, and streams as async sequences. Silent peers are found by
+/// keepalive probes (``Keepalive``) and their endpoints reconnected in the
+/// background; a DNS target follows its name's addresses. Errors are
+/// ``RPCError``s.
 ///
 /// Call ``close()`` when done: it closes the connections and stops the threads.
 public final class TTRPCClient: Sendable {
@@ -15,6 +18,7 @@ public final class TTRPCClient: Sendable {
     /// Whether the client made its threads (and so stops them on close).
     private let ownsGroup: Bool
     let pool: ConnectionPool
+    let retryBudget: RetryBudget
 
     public init(configuration: ClientConfiguration) {
         self.configuration = configuration
@@ -26,6 +30,7 @@ public final class TTRPCClient: Sendable {
             self.ownsGroup = true
         }
         self.pool = ConnectionPool(configuration: configuration, group: self.group)
+        self.retryBudget = RetryBudget(configuration.retryPolicy)
     }
 
     /// A client of `target` (`host:port`, `unix:/path`, a comma-separated
@@ -36,7 +41,11 @@ public final class TTRPCClient: Sendable {
 
     /// Closes every connection and stops the client's threads.
     public func close() async {
-        self.pool.close()
+        // An attempt past its cancellation check reaches its connect within microseconds (then the
+        // shutdown fails it); one that never gets there must not hold the client open.
+        for attempt in self.pool.close() {
+            _ = try? await ConnectionPool.wait(for: attempt, until: .now() + .milliseconds(100))
+        }
         if self.ownsGroup { try? await self.group.shutdownGracefully() }
     }
 
@@ -66,21 +75,19 @@ public final class TTRPCClient: Sendable {
         service: String, method: String, payload: [UInt8], options: CallOptions = CallOptions()
     ) async throws(RPCError) -> [UInt8] {
         let deadline = options.timeout.map { NIODeadline.now() + TimeAmount($0) }
-        let policy = self.configuration.retryPolicy
         var attempt = 1
         while true {
             do throws(RPCError) {
                 let requestBytes = try Self.encodeRequest(
                     service: service, method: method, payload: payload, deadline: deadline,
                     metadata: self.metadata(for: options))
-                let connection = try await self.pool.connection()
-                return try await connection.unary(requestBytes: requestBytes, deadline: deadline)
-            } catch where error.code == .unavailable && options.isIdempotent && attempt < policy.maxAttempts {
-                let delay = policy.backoff.delay(attempt: attempt)
+                let connection = try await self.pool.connection(deadline: deadline)
+                let response = try await connection.unary(requestBytes: requestBytes, deadline: deadline)
+                self.retryBudget.recordSuccess()
+                return response
+            } catch {
+                let delay = try self.retryDelay(after: error, attempt: attempt, isIdempotent: options.isIdempotent, deadline: deadline)
                 attempt += 1
-                if let deadline, NIODeadline.now() + TimeAmount(delay) >= deadline {
-                    throw RPCError(code: .deadlineExceeded, message: "deadline exceeded while retrying: \(error.message)")
-                }
                 do {
                     try await Task.sleep(for: delay)
                 } catch {
@@ -88,6 +95,33 @@ public final class TTRPCClient: Sendable {
                 }
             }
         }
+    }
+
+    /// The delay before sending again a call whose attempt `attempt` (1 for
+    /// the first) failed with `error`, or `error` itself when it may not be
+    /// retried: only UNAVAILABLE of an idempotent call with attempts and
+    /// retry budget left; DEADLINE_EXCEEDED when the delay would pass
+    /// `deadline`. For callers driving calls themselves (``DirectConnection``);
+    /// it spends the budget, so ask once per retry.
+    public func retryDelay(
+        after error: RPCError, attempt: Int, isIdempotent: Bool, deadline: NIODeadline?
+    ) throws(RPCError) -> Duration {
+        let policy = self.configuration.retryPolicy
+        guard policy.allowsRetry(of: error.code, attempt: attempt, isIdempotent: isIdempotent) else { throw error }
+        let delay = policy.backoff.delay(attempt: attempt)
+        if let deadline, NIODeadline.now() + TimeAmount(delay) >= deadline {
+            throw RPCError(code: .deadlineExceeded, message: "deadline exceeded while retrying: \(error.message)")
+        }
+        guard self.retryBudget.withdraw() else {
+            throw RPCError(code: error.code, message: "\(error.message) (not retried: the retry budget is spent)")
+        }
+        return delay
+    }
+
+    /// Counts a successful call for the retry budget (``retryDelay(after:attempt:isIdempotent:deadline:)``);
+    /// for callers driving calls themselves.
+    public func recordSuccess() {
+        self.retryBudget.recordSuccess()
     }
 
     /// Opens a stream (client, server or bidirectional): sends `requests`,
@@ -104,7 +138,7 @@ public final class TTRPCClient: Sendable {
             do {
                 let requestBytes = try Self.encodeRequest(
                     service: service, method: method, payload: [], deadline: deadline, metadata: metadata)
-                let connection = try await pool.connection()
+                let connection = try await pool.connection(deadline: deadline)
                 let encoded = requests.map { try $0.protobufBytes() }
                 for try await bytes in connection.stream(
                     requestBytes: requestBytes, deadline: deadline, requests: encoded)

@@ -24,6 +24,8 @@ struct Load: AsyncParsableCommand {
 
     @OptionGroup var server: ServerOptions
 
+    @OptionGroup(title: "Network") var network: NetworkOptions
+
     @Option(help: "What to call: analyze, ping or health.")
     var method: Method = .ping
 
@@ -56,6 +58,13 @@ struct Load: AsyncParsableCommand {
 
     @Option(help: "Deadline of each call, e.g. 5s, 500ms.")
     var timeout = DurationArgument(.seconds(10), text: "10s")
+
+    @Option(
+        help: ArgumentHelp(
+            "Named phases of the measured run, e.g. before,during,after; SIGUSR1 moves to the next.",
+            discussion: "The report then gives calls, failures by status and latency for each phase (a fault injector signals the load run when it starts and ends a fault).",
+            valueName: "names"))
+    var phases: String?
 
     @Option(help: ArgumentHelp("Articles for analyze: a .txt file, a folder of them, or JSON Lines.", valueName: "path"))
     var articles: String?
@@ -93,6 +102,13 @@ struct Load: AsyncParsableCommand {
             throw ValidationError("--call takes SERVICE/METHOD, e.g. quotewire.v1.Server/Ping")
         }
         if timeout.duration <= .zero { throw ValidationError("--timeout must be more than 0") }
+        if let phases, phaseNames(phases).isEmpty || Set(phaseNames(phases)).count != phaseNames(phases).count {
+            throw ValidationError("--phases takes distinct comma-separated names, e.g. before,during,after")
+        }
+    }
+
+    private func phaseNames(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     func run() async throws {
@@ -119,8 +135,11 @@ struct Load: AsyncParsableCommand {
         let shape = LoadShape(
             concurrency: concurrency, requests: requests ?? (duration == nil ? 10_000 : nil),
             duration: duration?.duration, rate: rate, warmup: warmup?.duration, timeout: timeout.duration)
-        let client = try server.makeClient(connectionsPerEndpoint: connections, threads: threads)
-        let statistics = LoadStatistics()
+        let client = try server.makeClient(
+            connectionsPerEndpoint: connections, threads: threads, configure: network.apply(to:))
+        let statistics = LoadStatistics(phases: phases.map(phaseNames) ?? [])
+        let phaseSignal = phases == nil ? nil : PhaseSignal(statistics: statistics)
+        defer { phaseSignal?.cancel() }
         let live = StandardError.isTerminal && !json
         let runner = LoadRunner(client: client, workload: workload, shape: shape)
         let elapsed: Duration
@@ -143,7 +162,7 @@ struct Load: AsyncParsableCommand {
 
         let report = LoadReport(
             workload: workload.summary, target: server.server, shape: shape, connections: connections,
-            statistics: statistics.snapshot(), elapsed: elapsed)
+            statistics: statistics.snapshot(), elapsed: elapsed, phases: statistics.phases())
         print(json ? report.json.serialized(pretty: true) : report.text)
 
         var breaches: [String] = []

@@ -9,6 +9,8 @@ struct LoadReport: Sendable {
     let connections: Int
     let statistics: LoadStatistics.Snapshot
     let elapsed: Duration
+    /// Named stretches of the run (`--phases`), in order; empty without them.
+    var phases: [LoadStatistics.Phase] = []
 
     var seconds: Double { elapsed.inSeconds }
 
@@ -18,6 +20,10 @@ struct LoadReport: Sendable {
 
     /// Latency at a percentile, in microseconds.
     func micros(atPercentile percentile: Double) -> Double {
+        Self.micros(statistics, percentile)
+    }
+
+    private static func micros(_ statistics: LoadStatistics.Snapshot, _ percentile: Double) -> Double {
         statistics.total == 0 ? 0 : Double(statistics.histogram.valueAtPercentile(percentile)) / 1000
     }
 
@@ -29,20 +35,33 @@ struct LoadReport: Sendable {
         ("p50", 50), ("p90", 90), ("p99", 99), ("p99.9", 99.9),
     ]
 
-    /// Latency buckets (upper bound in µs, count), doubling from 50 µs.
+    /// Latency buckets (upper bound in µs, count), doubling from 50 µs; see ``latencyBuckets(of:)``.
     var buckets: [(upToMicros: Double, count: UInt64)] {
-        guard statistics.total > 0 else { return [] }
-        var result: [(Double, UInt64)] = []
-        var lower: UInt64 = 0
-        var upper: UInt64 = 50_000
-        let top = statistics.histogram.max
-        while lower <= top {
-            let count = statistics.histogram.count(within: lower...(upper - 1))
-            result.append((Double(upper) / 1000, count))
-            lower = upper
-            upper *= 2
+        statistics.total == 0 ? [] : Self.latencyBuckets(of: statistics.histogram)
+    }
+
+    /// Buckets `[0, 50 µs)`, `[50 µs, 100 µs)`, ... up to the one holding the largest latency, each with
+    /// the calls whose latency falls in it. Every call is counted exactly once: each recorded value of the
+    /// histogram goes to the bucket of its lowest equivalent value. (`Histogram.count(within:)` cannot be
+    /// used per bucket: above 2,048 ns one histogram slot covers several nanoseconds, so a slot that
+    /// straddles a bucket boundary would be counted in both neighbours.)
+    static func latencyBuckets(of histogram: Histogram<UInt64>) -> [(upToMicros: Double, count: UInt64)] {
+        let firstUpperNanos: UInt64 = 50_000
+        var counts: [UInt64] = []
+        for recorded in histogram.recordedValues() {
+            let nanos = histogram.lowestEquivalentForValue(recorded.value)
+            var index = 0
+            var upper = firstUpperNanos
+            while nanos >= upper {
+                index += 1
+                upper *= 2
+            }
+            if counts.count <= index { counts.append(contentsOf: repeatElement(0, count: index + 1 - counts.count)) }
+            counts[index] += recorded.count
         }
-        return result
+        return counts.enumerated().map { index, count in
+            (Double(firstUpperNanos << UInt64(index)) / 1000, count)
+        }
     }
 
     var text: String {
@@ -69,6 +88,14 @@ struct LoadReport: Sendable {
                 lines.append("    < \(pad(format(bucket.upToMicros), 9)) µs \(pad(String(bucket.count), 9)) \(bar)")
             }
         }
+        for phase in phases {
+            let statistics = phase.statistics
+            let errors = statistics.errors.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
+            lines.append(
+                "  phase \(phase.name): \(statistics.total) calls in \(format(phase.elapsed.inSeconds)) s, "
+                    + "\(statistics.failed) failed" + (errors.isEmpty ? "" : " (\(errors.joined(separator: ", ")))")
+                    + ", p50 \(format(Self.micros(statistics, 50))) µs, p99 \(format(Self.micros(statistics, 99))) µs")
+        }
         return lines.joined(separator: "\n")
     }
 
@@ -90,7 +117,7 @@ struct LoadReport: Sendable {
             ("succeeded", .number(String(statistics.succeeded))),
             ("failed", .number(String(statistics.failed))),
             ("errorRate", number(errorRate)),
-            ("errors", .object(statistics.errors.sorted { $0.key < $1.key }.map { ($0.key, .number(String($0.value))) })),
+            ("errors", errorsJSON(statistics)),
             ("durationSeconds", .number(String((seconds * 1000).rounded() / 1000))),
             ("callsPerSecond", number(callsPerSecond)),
             ("latencyMicros", .object(latency)),
@@ -101,6 +128,28 @@ struct LoadReport: Sendable {
                         .object([("upToMicros", number($0.upToMicros)), ("count", .number(String($0.count)))])
                     })
             ),
+            ("phases", .array(phases.map(phaseJSON))),
+        ])
+    }
+
+    private func errorsJSON(_ statistics: LoadStatistics.Snapshot) -> JSONValue {
+        .object(statistics.errors.sorted { $0.key < $1.key }.map { ($0.key, .number(String($0.value))) })
+    }
+
+    private func phaseJSON(_ phase: LoadStatistics.Phase) -> JSONValue {
+        let statistics = phase.statistics
+        let seconds = phase.elapsed.inSeconds
+        return .object([
+            ("name", .string(phase.name)),
+            ("calls", .number(String(statistics.total))),
+            ("succeeded", .number(String(statistics.succeeded))),
+            ("failed", .number(String(statistics.failed))),
+            ("errors", errorsJSON(statistics)),
+            ("durationSeconds", number(seconds)),
+            ("callsPerSecond", number(seconds > 0 ? Double(statistics.total) / seconds : 0)),
+            ("p50Micros", number(Self.micros(statistics, 50))),
+            ("p99Micros", number(Self.micros(statistics, 99))),
+            ("maxMicros", number(statistics.total == 0 ? 0 : Double(statistics.histogram.max) / 1000)),
         ])
     }
 

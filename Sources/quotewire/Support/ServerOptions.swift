@@ -25,7 +25,9 @@ struct ServerOptions: ParsableArguments {
     }
 
     /// A client of the server; a malformed address is a usage error.
-    func makeClient(connectionsPerEndpoint: Int = 1, threads: Int = 1) throws(CommandFailure) -> TTRPCClient {
+    func makeClient(
+        connectionsPerEndpoint: Int = 1, threads: Int = 1, configure: (inout ClientConfiguration) -> Void = { _ in }
+    ) throws(CommandFailure) -> TTRPCClient {
         let target: ClientTarget
         do {
             target = try ClientTarget(parsing: server)
@@ -35,6 +37,7 @@ struct ServerOptions: ParsableArguments {
         var configuration = ClientConfiguration(
             target: target, connectionsPerEndpoint: connectionsPerEndpoint, threads: threads)
         configuration.eventLoopGroup = SharedEventLoops.group
+        configure(&configuration)
         if let tokenFile {
             do {
                 // TokenFile(contentsOf:) guarantees at least one token.
