@@ -122,7 +122,8 @@ import Testing
         #expect(json["level"] as? String == "info")
         #expect(json["version"] as? String == "0.1.0")
         #expect((json["message"] as? String)?.contains(server.address) == true)
+        // At once after the start-up line, as a supervisor may: the signal must not be lost.
         server.signal(SIGTERM)
-        #expect(await server.waitForExit() == 0)
+        #expect(await server.waitForExit() == 0, "\(server.stderr)")
     }
 }

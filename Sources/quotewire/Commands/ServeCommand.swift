@@ -201,7 +201,7 @@ struct Serve: AsyncParsableCommand {
             metadata: ["version": "\(QuotewireVersion.current)", "pid": "\(getpid())"])
 
         await server.waitUntilShutdown()
-        for source in signals { source.cancel() }
+        signals?.cancel()
         try? await metricsChannel?.close()
         try? await metrics?.group.shutdownGracefully()
         logger.info("quotewire stopped")
@@ -235,23 +235,16 @@ struct Serve: AsyncParsableCommand {
     }
 
     /// The first SIGTERM/SIGINT starts a graceful shutdown; a second exits at once.
-    private static func installSignalHandlers(_ onFirst: @escaping @Sendable () -> Void) -> [any DispatchSourceSignal] {
-        let queue = DispatchQueue(label: "quotewire.signals")
+    private static func installSignalHandlers(_ onFirst: @escaping @Sendable () -> Void) -> SignalPipe? {
         let received = SignalCounter()
-        return [SIGTERM, SIGINT].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
-            source.setEventHandler {
-                if received.increment() == 1 {
-                    onFirst()
-                    printError("quotewire: draining (signal \(number)); send it again to exit now")
-                } else {
-                    printError("quotewire: exiting without draining")
-                    terminateImmediately()
-                }
+        return SignalPipe(signals: [SIGTERM, SIGINT]) { number in
+            if received.increment() == 1 {
+                onFirst()
+                printError("quotewire: draining (signal \(number)); send it again to exit now")
+            } else {
+                printError("quotewire: exiting without draining")
+                terminateImmediately()
             }
-            source.resume()
-            return source
         }
     }
 }
