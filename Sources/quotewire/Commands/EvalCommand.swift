@@ -66,13 +66,7 @@ struct Eval: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var corpus: EvalCorpus
-        do {
-            corpus = try EvalCorpus(directory: self.directory)
-        } catch {
-            printError("quotewire eval: \(error)")
-            throw ExitCode(64)
-        }
+        var corpus = try EvalCorpus.load(self.directory, command: "eval")
         if let only = self.only {
             corpus.documents = corpus.documents.filter { $0.name.contains(only) }
             guard !corpus.documents.isEmpty else {

@@ -42,13 +42,7 @@ struct Train: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let corpus: EvalCorpus
-        do {
-            corpus = try EvalCorpus(directory: self.directory)
-        } catch {
-            printError("quotewire train: \(error)")
-            throw ExitCode(64)
-        }
+        let corpus = try EvalCorpus.load(self.directory, command: "train")
         let clock = ContinuousClock()
         let start = clock.now
         var trainer = ModelTrainer()

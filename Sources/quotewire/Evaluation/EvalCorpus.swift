@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import QuotewireEvaluation
 
@@ -22,6 +23,16 @@ struct EvalCorpus {
             case .notADirectory(let path): return "\(path) is not a directory (expected text/ and attributions/ in it)"
             case .noTexts(let path): return "\(path) holds no .txt files (in text/ or at its top level)"
             }
+        }
+    }
+
+    /// The corpus in `directory`, or a usage error (exit 64) that says why it cannot be read.
+    static func load(_ directory: String, command: String) throws -> EvalCorpus {
+        do {
+            return try EvalCorpus(directory: directory)
+        } catch {
+            printError("quotewire \(command): \(error)")
+            throw ExitCode(64)
         }
     }
 
