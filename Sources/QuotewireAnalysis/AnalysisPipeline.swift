@@ -27,13 +27,13 @@ struct AnalysisPipeline {
             }
             return (left.ruleRank ?? Int.max, lhs) < (right.ruleRank ?? Int.max, rhs)
         }
-        let chosenCues = ordered.map { candidates.attributions[$0].cueIndex ?? -1 }
-        let speakers = model.scorer.speakers(candidates, index, cues: chosenCues.filter { $0 >= 0 })
+        let cued = ordered.filter { candidates.attributions[$0].cueIndex != nil }
+        let speakers = model.scorer.speakers(candidates, index, chosen: cued)
         var nextSpeaker = 0
-        return ordered.enumerated().map { order, position in
+        return ordered.map { position in
             var attribution = candidates.attributions[position].attribution
             attribution.confidence = scores[position]
-            if chosenCues[order] >= 0 {
+            if candidates.attributions[position].cueIndex != nil {
                 if let speakers { attribution.speaker = speakers[nextSpeaker] }
                 nextSpeaker += 1
             }

@@ -9,4 +9,9 @@ struct AttributionCandidate: Sendable {
     var isRuleChoice: Bool
     /// For the rules' own answer: its position among the rules' attributions (their order on ties).
     var ruleRank: Int? = nil
+
+    /// Whether a speaker candidate lies inside this candidate's content.
+    func contains(_ speaker: SpeakerCandidate) -> Bool {
+        speaker.tokens.lowerBound >= self.attribution.firstToken && speaker.tokens.upperBound <= self.attribution.endToken
+    }
 }

@@ -13,7 +13,7 @@ protocol AttributionScorer: Sendable {
     /// Scores every candidate of one document, in the order of `set.attributions`.
     func scores(_ set: CandidateSet, _ index: DocumentIndex) -> [Float]
 
-    /// The speaker of the cue candidate at each of `cues` (indices into `set.cues`); `nil` keeps the
-    /// proposer's.
-    func speakers(_ set: CandidateSet, _ index: DocumentIndex, cues: [Int]) -> [Range<Int>?]?
+    /// The speaker of each of the `chosen` candidates (indices into `set.attributions`, each with a
+    /// cue); `nil` keeps the proposer's.
+    func speakers(_ set: CandidateSet, _ index: DocumentIndex, chosen: [Int]) -> [Range<Int>?]?
 }

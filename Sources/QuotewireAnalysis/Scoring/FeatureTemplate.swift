@@ -48,4 +48,5 @@ enum FeatureTemplate: UInt16, Sendable {
     case speakerOriginAndRuleCue
     case speakerOriginAndCount
     case speakerBeforeKind
+    case speakerInsideContent
 }

@@ -5,7 +5,7 @@ struct RuleScorer: AttributionScorer {
     /// The rules let a cue's content and a quote's overlap; reproducing them means allowing it.
     var requiresConsistency: Bool { false }
 
-    func speakers(_ set: CandidateSet, _ index: DocumentIndex, cues: [Int]) -> [Range<Int>?]? { nil }
+    func speakers(_ set: CandidateSet, _ index: DocumentIndex, chosen: [Int]) -> [Range<Int>?]? { nil }
 
     func scores(_ set: CandidateSet, _ index: DocumentIndex) -> [Float] {
         set.attributions.map { $0.origin == .ruleChoice ? $0.attribution.confidence : 0 }

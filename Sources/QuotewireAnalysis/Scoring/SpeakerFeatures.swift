@@ -4,11 +4,14 @@ struct SpeakerFeatures: Sendable {
     let index: DocumentIndex
 
     /// The features of a speaker candidate of a cue.
-    func speakerFeatures<Sink: FeatureSink>(_ speaker: SpeakerCandidate, of cue: CueCandidate, into features: inout Sink) {
+    func speakerFeatures<Sink: FeatureSink>(
+        _ speaker: SpeakerCandidate, of cue: CueCandidate, inside: Bool, into features: inout Sink
+    ) {
         let tokens = self.index.tokens
         let origin = UInt64(speaker.origin.rawValue)
         let range = speaker.tokens
         features.add(.speakerBias)
+        features.add(.speakerInsideContent, origin, inside ? 1 : 0)
         features.add(.speakerOrigin, origin)
         features.add(.speakerOriginAndCueWord, origin, tokens[cue.cue.first].hash.value)
         features.add(.speakerOriginAndLength, origin, UInt64(CandidateFeatures.bucket(count: range.count)))

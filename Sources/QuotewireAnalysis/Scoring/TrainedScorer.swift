@@ -4,15 +4,18 @@ struct TrainedScorer: AttributionScorer {
     let threshold: Float
     var requiresConsistency: Bool { true }
 
-    /// The best-scoring speaker candidate of each cue.
-    func speakers(_ set: CandidateSet, _ index: DocumentIndex, cues: [Int]) -> [Range<Int>?]? {
+    /// The best-scoring speaker candidate of each chosen candidate's cue (whether a mention lies inside
+    /// the content is one of its features: usually not the speaker, except between a split quote's parts).
+    func speakers(_ set: CandidateSet, _ index: DocumentIndex, chosen: [Int]) -> [Range<Int>?]? {
         let features = SpeakerFeatures(index: index)
-        return cues.map { position in
-            let cue = set.cues[position]
+        return chosen.map { position in
+            let candidate = set.attributions[position]
+            guard let cueIndex = candidate.cueIndex else { return candidate.attribution.speaker }
+            let cue = set.cues[cueIndex]
             var best: (range: Range<Int>, score: Float)?
             for speaker in cue.speakers {
                 var sum = LogisticModel.Sum(model: self.model)
-                features.speakerFeatures(speaker, of: cue, into: &sum)
+                features.speakerFeatures(speaker, of: cue, inside: candidate.contains(speaker), into: &sum)
                 if sum.value > best?.score ?? -Float.infinity { best = (speaker.tokens, sum.value) }
             }
             return best?.range

@@ -12,7 +12,8 @@ import QuotewireModel
     public let cues: [Range<Int>?]
     /// Each candidate's cue candidate index (`nil` for a quote without one).
     public var cueIndices: [Int?] { self.set.attributions.map(\.cueIndex) }
-    /// For each cue candidate: its speaker candidates, in Unicode scalars, with their features.
+    /// For each candidate with a cue: its cue's speaker candidates, in Unicode scalars, with their
+    /// features as seen from this candidate's content.
     public let speakers: [[(range: Range<Int>, features: [UInt32])]]
 
     /// Proposes and describes the candidates of `body` with the cue priors in `lexicon`.
@@ -36,10 +37,12 @@ import QuotewireModel
             describe.spanFeatures(candidate, cue: candidate.cueIndex.map { set.cues[$0] }, into: &features)
             return features.indices
         }
-        self.speakers = set.cues.map { cue in
-            cue.speakers.map { speaker in
+        let speakerFeatures = SpeakerFeatures(index: index)
+        self.speakers = set.attributions.map { candidate in
+            guard let cue = candidate.cueIndex.map({ set.cues[$0] }) else { return [] }
+            return cue.speakers.map { speaker in
                 var features = FeatureVector()
-                SpeakerFeatures(index: index).speakerFeatures(speaker, of: cue, into: &features)
+                speakerFeatures.speakerFeatures(speaker, of: cue, inside: candidate.contains(speaker), into: &features)
                 let range = Int(tokens[speaker.tokens.lowerBound].start)..<Int(tokens[speaker.tokens.upperBound - 1].end)
                 return (range, features.indices)
             }

@@ -100,7 +100,7 @@ struct ModelTrainer {
                 guard let match, let cue = document.cueIndices[candidate], !gold[match].source.isEmpty,
                     seen.insert(cue).inserted
                 else { continue }
-                for speaker in document.speakers[cue] {
+                for speaker in document.speakers[candidate] {
                     examples.append(speaker.features)
                     labels.append(AttributionMetric.overlaps(gold[match].source, speaker.range))
                 }
