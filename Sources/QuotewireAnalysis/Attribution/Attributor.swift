@@ -65,14 +65,9 @@ struct Attributor: Sendable {
         } else if isCoordinated, cue.entry.form == .past || cue.entry.form == .third {
             rule = .participle
             speaker = sameSentence?.speaker ?? self.mainSubject(of: sentence, before: cue.first, in: tokens)
-        } else if speaker == nil, cue.entry.form == .past || cue.entry.form == .third, cue.first > sentence.first
-            || index.isQuoteEnd(cue.first - 1)
-        {
-            let before = tokens[max(0, cue.first - 1)].kind
-            if before == .comma || before == .quoteClose || before == .quoteEither {
-                speaker = self.speakers.subject(after: cue.last, before: sentence.end, in: tokens)
-                inverted = speaker != nil
-            }
+        } else if speaker == nil, cue.entry.form == .past || cue.entry.form == .third {
+            speaker = self.invertedSubject(of: cue, index)
+            inverted = speaker != nil
         }
         if cue.first == sentence.first, cue.entry.form == .past, let content = self.passiveOpening(cue, sentence, context) {
             return content
@@ -125,6 +120,16 @@ struct Attributor: Sendable {
         return Attribution(
             content: content.range, firstToken: content.first, endToken: content.end, kind: content.kind,
             speaker: nil, cue: cue, confidence: AttributionRule.cueThenContent.confidence * 0.8, rule: .cueThenContent)
+    }
+
+    /// The subject right after a cue that follows a comma or a closing quote (`“...,” said Jane Roe`).
+    func invertedSubject(of cue: Cue, _ index: DocumentIndex) -> Range<Int>? {
+        let tokens = index.tokens
+        let sentence = index.sentence(of: cue.first)
+        guard cue.first > sentence.first || index.isQuoteEnd(cue.first - 1) else { return nil }
+        let before = tokens[max(0, cue.first - 1)].kind
+        guard before == .comma || before == .quoteClose || before == .quoteEither else { return nil }
+        return self.speakers.subject(after: cue.last, before: sentence.end, in: tokens)
     }
 
     /// The subject of the main clause: the first pronoun or capitalized phrase of the sentence.

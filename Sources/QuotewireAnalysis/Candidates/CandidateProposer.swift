@@ -62,7 +62,8 @@ struct CandidateProposer: Sendable {
             let speakers = self.speakers(
                 of: cue, ruleSpeaker: ruleChoice?.attribution.speaker, previous: previousSpeaker, index,
                 mainSubjects: &mainSubjects)
-            let speaker = ruleChoice?.attribution.speaker ?? speakers.first { $0.origin != .previousSpeaker }?.tokens
+            // The rules' speaker comes first when there is one.
+            let speaker = speakers.first { $0.origin != .previousSpeaker }?.tokens
             isCandidate[cue.first] = true
             set.cues.append(
                 CueCandidate(
@@ -96,12 +97,7 @@ struct CandidateProposer: Sendable {
         }
         add(ruleSpeaker, .rule)
         add(self.speakers.subject(before: cue.first, from: sentence.first, in: tokens), .subjectBefore)
-        let before = tokens[max(0, cue.first - 1)].kind
-        if cue.first > sentence.first || index.isQuoteEnd(cue.first - 1),
-            before == .comma || before == .quoteClose || before == .quoteEither
-        {
-            add(self.speakers.subject(after: cue.last, before: sentence.end, in: tokens), .subjectAfter)
-        }
+        add(self.attributor.invertedSubject(of: cue, index), .subjectAfter)
         add(mainSubjects.subject(before: cue.first, in: Int(index.sentenceOfToken[cue.first]), index, self.attributor), .mainSubject)
         if let previous, tokens[previous.lowerBound].paragraph == tokens[cue.first].paragraph {
             add(previous, .previousSpeaker)

@@ -26,11 +26,6 @@ struct FeatureVector: FeatureSink, Sendable {
         self.indices.append(index)
     }
 
-    /// Appends the features of another vector (the cue's own, shared by its spans).
-    mutating func append(_ other: FeatureVector) {
-        self.indices.append(contentsOf: other.indices)
-    }
-
     /// A multiplicative hash: the high half of the product with an odd 64-bit constant.
     static func mix(_ value: UInt64) -> UInt32 {
         UInt32(truncatingIfNeeded: (value ^ (value >> 29)) &* 0x9E37_79B9_7F4A_7C15 >> 32)

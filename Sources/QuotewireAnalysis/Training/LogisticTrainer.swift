@@ -45,9 +45,9 @@
     public func probabilities(_ examples: [[UInt32]], weights: [Float]) -> [Float] {
         let model = LogisticModel(bits: self.bits, weights: weights)
         return examples.map { features in
-            var vector: Float = 0
-            for index in features { vector += model.weights[Int(index) & (model.weights.count - 1)] }
-            return LogisticModel.sigmoid(vector)
+            var sum = LogisticModel.Sum(model: model)
+            for index in features { sum.add(index: index) }
+            return LogisticModel.sigmoid(sum.value)
         }
     }
 }

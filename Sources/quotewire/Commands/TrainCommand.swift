@@ -51,8 +51,8 @@ struct Train: AsyncParsableCommand {
         trainer.trainer.bits = self.bits
         trainer.trainer.learningRate = self.learningRate
         trainer.minimumPrior = self.minimumPrior
-        let result = trainer.train(corpus) { printError($0) }
-        let source = result.writer.source(command: "quotewire train")
+        let writer = trainer.train(corpus) { printError($0) }
+        let source = writer.source(command: "quotewire train")
         printError("train: done in \(EvalReport.format((clock.now - start).inSeconds, digits: 1)) s")
         if self.check {
             let existing = try? String(contentsOfFile: self.output, encoding: .utf8)

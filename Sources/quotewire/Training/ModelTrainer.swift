@@ -13,15 +13,8 @@ struct ModelTrainer {
     /// Folds for choosing the threshold on scores the model did not train on.
     var folds = 2
 
-    struct Result {
-        var writer: TrainedModelWriter
-        /// Content F1 on the training corpus with the chosen threshold, out of fold.
-        var outOfFoldF1: Double
-        var candidates: Int
-        var positives: Int
-    }
-
-    func train(_ corpus: EvalCorpus, log: (String) -> Void) -> Result {
+    /// The model, as the writer of its Swift source; what it measured goes to `log`.
+    func train(_ corpus: EvalCorpus, log: (String) -> Void) -> TrainedModelWriter {
         let priors = self.cuePriors(corpus)
         log("train: \(priors.count) cue words (seen as a cue at least \(self.minimumCueCount) times)")
         let lexicon = TrainingLexicon(priors: priors, minimumPrior: self.minimumPrior)
@@ -58,10 +51,9 @@ struct ModelTrainer {
         var weights = self.fit(Array(documents.indices), documents, labels)
         let speakerModel = self.fitSpeakers(corpus, documents, matches, log: log)
         for position in weights.indices { weights[position] += speakerModel[position] }
-        let writer = TrainedModelWriter(
+        return TrainedModelWriter(
             bits: self.trainer.bits, threshold: best.threshold, minimumPrior: self.minimumPrior, priors: priors,
             weights: weights)
-        return Result(writer: writer, outOfFoldF1: best.f1, candidates: candidates, positives: positives)
     }
 
     private func fit(_ selection: [Int], _ documents: [TrainingDocument], _ labels: [[Bool]]) -> [Float] {
