@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import QuotewireModel
@@ -6,11 +7,17 @@ import QuotewireModel
 final class ClientConnection: Sendable {
     let channel: any Channel
     private let handler: NIOLoopBound<ClientHandler>
+    private let closeReasonBox: NIOLockedValueBox<String?>
 
-    private init(channel: any Channel, handler: NIOLoopBound<ClientHandler>) {
+    private init(channel: any Channel, handler: NIOLoopBound<ClientHandler>, closeReason: NIOLockedValueBox<String?>) {
         self.channel = channel
         self.handler = handler
+        self.closeReasonBox = closeReason
     }
+
+    /// Why this side closed the connection (a keepalive probe unanswered, the pool letting it go),
+    /// if it did.
+    var closeReason: String? { self.closeReasonBox.withLockedValue { $0 } }
 
     /// Connects to `address` (or a Unix socket path).
     static func connect(
@@ -19,13 +26,14 @@ final class ClientConnection: Sendable {
         let maxFrameBytes = configuration.maxFrameBytes
         let keepalive = configuration.keepalive
         let peer = endpoint.description
+        let closeReason = NIOLockedValueBox<String?>(nil)
         var bootstrap = ClientBootstrap(group: group)
             .connectTimeout(TimeAmount(configuration.connectTimeout))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.addHandler(
                         ByteToMessageHandler(FrameDecoder(maxPayloadBytes: maxFrameBytes)))
-                    try channel.pipeline.syncOperations.addHandler(ClientHandler(keepalive: keepalive, peer: peer))
+                    try channel.pipeline.syncOperations.addHandler(ClientHandler(keepalive: keepalive, peer: peer, closeReason: closeReason))
                 }
             }
         let channel: any Channel
@@ -39,7 +47,7 @@ final class ClientConnection: Sendable {
         let handler = try await channel.eventLoop.submit {
             NIOLoopBound(try channel.pipeline.syncOperations.handler(type: ClientHandler.self), eventLoop: channel.eventLoop)
         }.get()
-        return ClientConnection(channel: channel, handler: handler)
+        return ClientConnection(channel: channel, handler: handler, closeReason: closeReason)
     }
 
     var isActive: Bool { self.channel.isActive }

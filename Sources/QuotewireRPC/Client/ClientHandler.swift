@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import NIOCore
 import QuotewireModel
 
@@ -37,12 +38,18 @@ final class ClientHandler: ChannelInboundHandler {
     private var lastReadAt = NIODeadline.now()
     /// The probe waiting for an answer, if any.
     private var probe: (streamID: UInt32, sentAt: NIODeadline)?
-    /// Why the connection was closed by this side, for the calls it fails.
-    private var closeReason: String?
+    /// Why the connection was closed by this side, for the calls it fails; shared with its
+    /// ``ClientConnection``, so the pool can give the same reason for the endpoint.
+    private let closeReasonBox: NIOLockedValueBox<String?>
+    private var closeReason: String? {
+        get { self.closeReasonBox.withLockedValue { $0 } }
+        set { self.closeReasonBox.withLockedValue { $0 = newValue } }
+    }
 
-    init(keepalive: Keepalive?, peer: String) {
+    init(keepalive: Keepalive?, peer: String, closeReason: NIOLockedValueBox<String?> = NIOLockedValueBox(nil)) {
         self.keepalive = keepalive
         self.peer = peer
+        self.closeReasonBox = closeReason
     }
 
     func handlerAdded(context: ChannelHandlerContext) {

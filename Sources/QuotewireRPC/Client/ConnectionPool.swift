@@ -173,10 +173,11 @@ final class ConnectionPool: Sendable {
 
     /// A connection of the slot closed (by the peer, a reset, or a keepalive probe): back off before reconnecting.
     private func lost(_ slot: inout Slot, now: ContinuousClock.Instant) {
+        let reason = slot.connection?.closeReason
         slot.connection = nil
         slot.failures += 1
         slot.retryAt = now + self.configuration.reconnectBackoff.delay(attempt: slot.failures)
-        slot.lastError = "the connection to \(slot.endpoint) closed"
+        slot.lastError = reason ?? "the connection to \(slot.endpoint) closed"
     }
 
     /// Starts connecting an idle slot whose backoff is over; the task records its outcome in the slot.
