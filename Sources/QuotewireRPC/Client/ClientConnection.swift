@@ -44,9 +44,18 @@ final class ClientConnection: Sendable {
         case .unix(let path):
             channel = try await bootstrap.connect(unixDomainSocketPath: path).get()
         }
-        let handler = try await channel.eventLoop.submit {
-            NIOLoopBound(try channel.pipeline.syncOperations.handler(type: ClientHandler.self), eventLoop: channel.eventLoop)
-        }.get()
+        let handler: NIOLoopBound<ClientHandler>
+        do {
+            handler = try await channel.eventLoop.submit {
+                NIOLoopBound(try channel.pipeline.syncOperations.handler(type: ClientHandler.self), eventLoop: channel.eventLoop)
+            }.get()
+        } catch {
+            // Closed before it was handed out (its keepalive gave up on a silent peer on a stalled
+            // machine): say why, not that a handler was missing.
+            throw RPCError(
+                code: .unavailable,
+                message: closeReason.withLockedValue { $0 } ?? "the connection to \(peer) closed while connecting")
+        }
         return ClientConnection(channel: channel, handler: handler, closeReason: closeReason)
     }
 
