@@ -8,7 +8,7 @@ enum DirectiveWords {
     static let standalone = WordLists.set("urge demand request petition")
     /// Verbs that demand with `for`: `called for`, `pushing for`.
     static let forVerbs = WordLists.set("call push press ask appeal")
-    static let call = WordHash("call")
+    static let call = WordHash(value: 0xB5167A90E83BA4A9)  // "call"
     /// Words that introduce an addressee near a directive noun.
     static let addresseeIntroducers = WordLists.set("with to from on")
     /// Nouns that name a demand: `three expectations`, `their demands`.
@@ -17,7 +17,7 @@ enum DirectiveWords {
     )
     /// Verbs that introduce the items of a demand in the next sentence: `These include ...`.
     static let enumerators = WordLists.set("include includes included including are were involve involves comprise")
-    static let from = WordHash("from")
+    static let from = WordHash(value: 0x7F845078D7A5C0B5)  // "from"
     /// Words that may follow a directive noun (`demands for`, `expectations that`, `These include`).
     static let afterNoun = WordLists.set("for of that from on to include included includes are were was is by and or in")
     static let negations = WordLists.set("not never")
