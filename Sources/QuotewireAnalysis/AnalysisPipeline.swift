@@ -13,7 +13,7 @@ struct AnalysisPipeline {
     }
 
     /// The attributions of a document: the rules and the cue lexicon propose, the model's scorer scores,
-    /// the chooser keeps the best consistent set; each keeps its score as confidence.
+    /// the chooser keeps the best consistent set; each keeps its calibrated score as confidence.
     static func attributions(_ index: DocumentIndex, cues: [Cue], model: AttributionModel) -> [Attribution] {
         let candidates = CandidateProposer(priors: model.priors).propose(index, ruleCues: cues)
         let scores = model.scorer.scores(candidates, index)
@@ -32,7 +32,7 @@ struct AnalysisPipeline {
         var nextSpeaker = 0
         return ordered.map { position in
             var attribution = candidates.attributions[position].attribution
-            attribution.confidence = scores[position]
+            attribution.confidence = model.scorer.confidence(scores[position])
             if candidates.attributions[position].cueIndex != nil {
                 if let speakers { attribution.speaker = speakers[nextSpeaker] }
                 nextSpeaker += 1

@@ -114,4 +114,27 @@ struct CandidateScoringTests {
         let table = WordClasses(classes)
         #expect(tokens.map(table.of) == [0, 1, 3, 64 + UInt64(TokenKind.comma.rawValue)])
     }
+
+    @Test("Platt scaling maps scores to the rate at which they are right, and keeps their order")
+    func plattScalingCalibrates() {
+        // Scores 0.2, 0.5 and 0.8, right 10 %, 50 % and 90 % of the time: an under-confident model.
+        var scores: [Float] = []
+        var outcomes: [Bool] = []
+        for (score, rightOf10) in [(Float(0.2), 1), (0.5, 5), (0.8, 9)] {
+            for trial in 0..<100 {
+                scores.append(score)
+                outcomes.append(trial % 10 < rightOf10)
+            }
+        }
+        let fitted = PlattFitter().fit(scores: scores, outcomes: outcomes)
+        let calibration = Calibration(slope: fitted.slope, intercept: fitted.intercept)
+        #expect(abs(calibration.apply(0.2) - 0.1) < 0.02)
+        #expect(abs(calibration.apply(0.5) - 0.5) < 0.02)
+        #expect(abs(calibration.apply(0.8) - 0.9) < 0.02)
+        #expect(calibration.apply(0.3) < calibration.apply(0.31))
+        #expect(fitted == PlattFitter().fit(scores: scores, outcomes: outcomes))
+        for value: Float in [0.001, 0.25, 1, 2.718_281_8, 10, 12345] {
+            #expect(abs(value.logarithm - Float(log(Double(value)))) < 1e-4)
+        }
+    }
 }

@@ -8,11 +8,14 @@ struct AttributionModel: Sendable {
         let data = TrainedModelData.self
         let priors = CuePriors(TrainedModelData.parsePriors(data.cuePriors), minimumPrior: data.minimumPrior)
         let weights = TrainedModelData.parseWeights(data.weights, bits: data.bits)
+        let speakerWeights = TrainedModelData.parseWeights(data.speakerWeights, bits: data.bits)
         return AttributionModel(
             priors: priors,
             scorer: TrainedScorer(
-                model: LogisticModel(bits: data.bits, weights: weights), threshold: data.threshold,
-                classes: WordClasses(TrainedModelData.parseClasses(data.wordClasses))))
+                model: LogisticModel(bits: data.bits, weights: weights),
+                speakerModel: LogisticModel(bits: data.bits, weights: speakerWeights), threshold: data.threshold,
+                classes: WordClasses(TrainedModelData.parseClasses(data.wordClasses)),
+                calibration: Calibration(slope: data.calibrationSlope, intercept: data.calibrationIntercept)))
     }()
 
     /// Today's rules alone, through the same seam.

@@ -2,7 +2,7 @@
 /// read as the probability that it is a real attribution with the right content.
 ///
 /// ``CandidateChooser`` keeps the best-scoring consistent set of candidates at or above
-/// ``threshold``; the score becomes the quote's `confidence`.
+/// ``threshold``; the score, calibrated by ``confidence(_:)``, becomes the quote's `confidence`.
 protocol AttributionScorer: Sendable {
     /// Candidates scoring below this are never chosen.
     var threshold: Float { get }
@@ -16,4 +16,11 @@ protocol AttributionScorer: Sendable {
     /// The speaker of each of the `chosen` candidates (indices into `set.attributions`, each with a
     /// cue); `nil` keeps the proposer's.
     func speakers(_ set: CandidateSet, _ index: DocumentIndex, chosen: [Int]) -> [Range<Int>?]?
+
+    /// The `confidence` a chosen candidate's score stands for.
+    func confidence(_ score: Float) -> Float
+}
+
+extension AttributionScorer {
+    func confidence(_ score: Float) -> Float { score }
 }

@@ -1,8 +1,17 @@
 /// Scores candidates with a trained logistic model over their hashed features.
 struct TrainedScorer: AttributionScorer {
     let model: LogisticModel
+    /// Chooses among a cue's speaker candidates (its own weights: the content model's calibration
+    /// does not depend on it).
+    let speakerModel: LogisticModel
     let threshold: Float
     let classes: WordClasses
+    /// Turns a chosen candidate's score into the probability that it is right.
+    var calibration = Calibration()
+
+    func confidence(_ score: Float) -> Float {
+        self.calibration.apply(score)
+    }
     var requiresConsistency: Bool { true }
 
     /// The best-scoring speaker candidate of each chosen candidate's cue (whether a mention lies inside
@@ -15,7 +24,7 @@ struct TrainedScorer: AttributionScorer {
             let cue = set.cues[cueIndex]
             var best: (range: Range<Int>, score: Float)?
             for speaker in cue.speakers {
-                var sum = LogisticModel.Sum(model: self.model)
+                var sum = LogisticModel.Sum(model: self.speakerModel)
                 features.speakerFeatures(speaker, of: cue, content: candidate, into: &sum)
                 if sum.value > best?.score ?? -Float.infinity { best = (speaker.tokens, sum.value) }
             }

@@ -42,12 +42,35 @@ struct ModelTrainer {
             if f1 > best.f1 { best = (threshold, f1) }
         }
         log("train: threshold \(best.threshold) (out-of-fold content F1 \(best.f1))")
-        var weights = self.fit(Array(documents.indices), documents, labels)
-        let speakerModel = self.fitSpeakers(corpus, documents, matches, log: log)
-        for position in weights.indices { weights[position] += speakerModel[position] }
-        return TrainedModelWriter(
+        let calibration = self.calibration(corpus, documents, scores, threshold: best.threshold)
+        log("train: confidence = sigmoid(\(calibration.slope) · logit(score) + \(calibration.intercept)) (Platt, out of fold)")
+        let weights = self.fit(Array(documents.indices), documents, labels)
+        let speakerWeights = self.fitSpeakers(corpus, documents, matches, log: log)
+        var writer = TrainedModelWriter(
             bits: self.trainer.bits, threshold: best.threshold, minimumPrior: self.minimumPrior, priors: priors,
-            weights: weights, classes: self.classes)
+            weights: weights, speakerWeights: speakerWeights, classes: self.classes)
+        writer.calibration = calibration
+        return writer
+    }
+
+    /// Platt scaling fitted on the out-of-fold scores of the candidates the chooser keeps at
+    /// `threshold`, each an outcome of whether its content matches a gold content (IoU >= 0.5).
+    private func calibration(
+        _ corpus: EvalCorpus, _ documents: [TrainingDocument], _ scores: [[Float]], threshold: Float
+    ) -> (slope: Float, intercept: Float) {
+        var chosenScores: [Float] = []
+        var outcomes: [Bool] = []
+        for (position, document) in corpus.documents.enumerated() {
+            let metric = AttributionMetric(text: document.text)
+            let gold = document.gold.map { metric.trim($0.content) }
+            let contents = documents[position].contents
+            for candidate in documents[position].choose(scores: scores[position], threshold: threshold) {
+                guard let content = metric.trim([contents[candidate]]).first else { continue }
+                chosenScores.append(scores[position][candidate])
+                outcomes.append(gold.contains { AttributionMetric.iou($0, content) >= AttributionMetric.threshold })
+            }
+        }
+        return PlattFitter().fit(scores: chosenScores, outcomes: outcomes)
     }
 
     /// Each candidate's score by a model trained on the other folds.
@@ -102,8 +125,8 @@ struct ModelTrainer {
     }
 
     /// The speaker model: for each cue with a span matching gold, which of its speaker candidates
-    /// overlaps the gold source. Its features are its own (`speaker*` templates), so its weights add
-    /// to the content model's in one table. Its out-of-fold accuracy (the share of those cues whose
+    /// overlaps the gold source (a table of its own, so the content model's scores and calibration
+    /// do not depend on it). Its out-of-fold accuracy (the share of those cues whose
     /// best-scoring speaker overlaps the gold source) goes to `log`.
     private func fitSpeakers(
         _ corpus: EvalCorpus, _ documents: [TrainingDocument], _ matches: [[Int?]], log: (String) -> Void
