@@ -106,6 +106,8 @@ struct MentionParser: Sendable {
 
     func isAllCaps(_ token: Token, _ text: TextBuffer) -> Bool {
         guard token.kind == .word, token.end - token.start >= 2 else { return false }
+        // Most words start with a lowercase letter: not all caps.
+        if !token.isCapitalized, CharacterClass.isLetter(text[Int(token.start)]) { return false }
         var letters = 0
         for index in Int(token.start)..<Int(token.end) {
             let value = text[index]
