@@ -251,8 +251,11 @@ def build(directory, judgments_path):
             addressee = locate(addressee_text, text, region, cue_at, key)
         action = None
         if label == "D":
-            if action_text:
+            if action_text and action_text in text[first:last]:
                 action = locate(action_text, text, (first, last), first, key)
+            elif action_text:
+                # An action named outside the content, e.g. in the cue (`lobbies for a higher minimum wage:`).
+                action = locate(action_text, text, region, cue_at, key)
             else:
                 action = list(default_action(first, last, addressee, text))
             if action[0] >= action[1]:
