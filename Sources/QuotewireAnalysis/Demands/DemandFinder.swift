@@ -12,9 +12,24 @@ struct DemandFinder: Sendable {
     ) -> [DemandCandidate] {
         var demands: [DemandCandidate] = []
         var cueTokens = Set<Int>()
-        for cue in cues {
-            cueTokens.insert(cue.first)
-            guard let demand = self.verbDemand(cue, index) else { continue }
+        for cue in cues { cueTokens.insert(cue.first) }
+        // The attribution whose cue is a directive verb knows its speaker best (`…, calling on Congress to`).
+        var attributionByCue: [Int: Int] = [:]
+        for (position, attribution) in attributions.enumerated() {
+            if let cue = attribution.cue { attributionByCue[cue.first] = position }
+        }
+        for verb in DirectiveVerbFinder().find(index) {
+            cueTokens.insert(verb.first)
+            guard var demand = self.verbDemand(verb, index) else { continue }
+            if let position = attributionByCue[verb.first] {
+                let attribution = attributions[position]
+                if let speaker = attribution.speaker { demand.demander = speaker }
+                // The attribution's content bounds the action better than the clause (`him to drop out` | `quiets down`).
+                if attribution.content.overlaps(demand.action), attribution.content.upperBound > demand.action.lowerBound {
+                    demand.action = demand.action.lowerBound..<min(demand.action.upperBound, attribution.content.upperBound)
+                }
+            }
+            demand.confidence = demand.demander == nil ? demand.confidence - 0.3 : demand.confidence
             demands.append(demand)
         }
         for position in index.tokens.indices where index.tokens[position].kind == .word
@@ -37,66 +52,139 @@ struct DemandFinder: Sendable {
 
     // MARK: - Verbs
 
-    private func verbDemand(_ cue: Cue, _ index: DocumentIndex) -> DemandCandidate? {
+    private func verbDemand(_ verb: DirectiveVerb, _ index: DocumentIndex) -> DemandCandidate? {
         let tokens = index.tokens
-        let lemma = cue.entry.lemma
-        let hasParticle = cue.last > cue.first
-        let particle = hasParticle ? tokens[cue.last].hash : WordHash.empty
-        let isCallFor = DirectiveWords.forVerbs.contains(lemma) && hasParticle && particle == WordLists.for
-        let isCallOn = lemma == DirectiveWords.call && hasParticle && particle != WordLists.for
-        guard isCallFor || isCallOn || DirectiveWords.needAddressee.contains(lemma)
-            || DirectiveWords.standalone.contains(lemma)
+        let lemma = verb.lemma
+        let particle = verb.particle(tokens)
+        let isFor = DirectiveWords.forVerbs.contains(lemma) && particle == WordLists.for
+        let isCallOn = lemma == DirectiveWords.call && !isFor
+        guard isFor || isCallOn || DirectiveWords.needAddressee.contains(lemma) || DirectiveWords.standalone.contains(lemma)
         else { return nil }
-        let sentence = index.sentence(of: cue.first)
-        let demander = self.speakers.subject(before: cue.first, from: sentence.first, in: tokens)
-        let end = self.clauseEnd(from: cue.last + 1, sentence, tokens)
-        guard cue.last + 1 < end else { return nil }
-        // `urged Congress to pass ...`
-        if !isCallFor, let (addressee, actionStart) = self.addresseeBeforeTo(from: cue.last + 1, end, tokens),
+        let sentence = index.sentence(of: verb.first)
+        guard !self.isDeniedOrHypothetical(verb.first, sentence, tokens) else { return nil }
+        let demander = self.speakers.subject(before: verb.first, from: sentence.first, in: tokens)
+        let end = self.clauseEnd(from: verb.last + 1, sentence, tokens)
+        guard verb.last + 1 < end else { return nil }
+        let cue = verb.first..<(verb.last + 1)
+        func demand(_ action: Range<Int>, _ addressee: Range<Int>?, _ confidence: Float) -> DemandCandidate {
+            DemandCandidate(cue: cue, action: action, demander: demander, addressee: addressee, confidence: confidence)
+        }
+        var start = verb.last + 1
+        // `urged Congress to pass …`, `called on him to withdraw`, `called for the United States to accept …`.
+        if let (addressee, actionStart) = self.addresseeBeforeTo(from: start, end, tokens, strict: isFor),
             let action = self.scalars(actionStart, end, tokens)
         {
-            return DemandCandidate(
-                cue: cue.first..<(cue.last + 1), action: action, demander: demander, addressee: addressee,
-                confidence: demander == nil ? 0.5 : 0.8)
+            return demand(action, addressee, 0.8)
         }
-        guard isCallFor || DirectiveWords.standalone.contains(lemma) else { return nil }
-        var start = cue.last + 1
+        // `warned the Fed against buying bonds`.
+        if DirectiveWords.warnings.contains(lemma), let (addressee, actionStart) = self.addresseeBeforeAgainst(from: start, end, tokens),
+            let action = self.scalars(actionStart, end, tokens)
+        {
+            return demand(action, addressee, 0.7)
+        }
+        // `demanded that police release …`, `urged that everyone take …`: the subject of the clause is asked.
+        if DirectiveWords.thatVerbs.contains(lemma), tokens[start].hash == WordLists.that, start + 1 < end {
+            let addressee = self.clauseSubject(from: start + 1, end, tokens)
+            guard let action = self.scalars(start + 1, end, tokens) else { return nil }
+            return demand(action, addressee, 0.75)
+        }
+        guard isFor || DirectiveWords.standalone.contains(lemma) else { return nil }
         if tokens[start].hash == WordLists.that { start += 1 }
-        guard let action = self.scalars(start, end, tokens) else { return nil }
-        let addressee = self.phrase(after: DirectiveWords.from, in: start..<end, tokens)
-        return DemandCandidate(
-            cue: cue.first..<(cue.last + 1), action: action, demander: demander, addressee: addressee,
-            confidence: demander == nil ? 0.45 : 0.7)
+        guard start < end, let action = self.scalars(start, end, tokens) else { return nil }
+        // `demanding President Barack Obama make a pledge`: a name, then a bare verb.
+        if !isFor, let name = self.leadingName(from: start, end, tokens), name.upperBound < end,
+            tokens[name.upperBound].kind == .word, !tokens[name.upperBound].isCapitalized,
+            !ActorWords.prepositions.contains(tokens[name.upperBound].hash), !tokens[name.upperBound].endsInS,
+            let rest = self.scalars(name.upperBound, end, tokens)
+        {
+            return demand(rest, name, 0.7)
+        }
+        return demand(action, self.phrase(after: DirectiveWords.from, in: start..<end, tokens), 0.7)
     }
 
-    /// `Congress to`, `the states to`: a short noun phrase followed by `to`.
-    /// Returns the addressee and the first token of the action (after `to`, or the negation before it).
-    private func addresseeBeforeTo(from start: Int, _ end: Int, _ tokens: [Token]) -> (Range<Int>, Int)? {
+    /// `has not called for`, `None of them is pushing for`, `will demand`, `could call on`, or a question
+    /// (`has he called for …?`): no demand is reported.
+    private func isDeniedOrHypothetical(_ verb: Int, _ sentence: Sentence, _ tokens: [Token]) -> Bool {
+        var position = verb - 1
+        while position >= sentence.first, verb - position <= 4, tokens[position].kind == .word {
+            let hash = tokens[position].hash
+            if DirectiveWords.denials.contains(hash) || DirectiveWords.modals.contains(hash) { return true }
+            position -= 1
+        }
+        if tokens[sentence.first].kind == .word, DirectiveWords.denials.contains(tokens[sentence.first].hash) { return true }
+        let last = sentence.end - 1
+        return last > verb && tokens[last].hash == WordLists.questionMark
+    }
+
+    /// `Congress to`, `the states to`, `Michigan Gov. Rick Snyder (R) to`: a short noun phrase followed by `to`
+    /// and a verb. Returns the addressee and the first token of the action (after `to`, or the negation before it).
+    /// `strict` (after `called for`): the phrase must open with a name, a pronoun or a determiner and the
+    /// verb must not be `be` (`called for compensation to be clawed back` names no addressee).
+    private func addresseeBeforeTo(from start: Int, _ end: Int, _ tokens: [Token], strict: Bool) -> (Range<Int>, Int)? {
         var position = start
-        while position < end, position - start <= 6, tokens[position].kind == .word {
-            if tokens[position].hash == WordLists.to {
+        while position < end, position - start <= 9,
+            tokens[position].kind == .word || tokens[position].kind == .openBracket || tokens[position].kind == .closeBracket
+                || (tokens[position].kind == .comma && position > start)
+        {
+            if tokens[position].hash == WordLists.to && tokens[position].kind == .word {
                 // The word after `to` must be a verb: `urged Congress to act`, not `told REVOLT TV ... posted to its`.
                 guard position > start, position + 1 < end, tokens[position + 1].kind == .word,
                     !tokens[position + 1].isCapitalized, !WordLists.determiners.contains(tokens[position + 1].hash),
                     !WordLists.pronouns.contains(tokens[position + 1].hash)
                 else { return nil }
+                if strict && tokens[position + 1].hash == DirectiveWords.be { return nil }
                 // `warned the Fed not to act`: the negation belongs to the action.
                 var addresseeEnd = position
-                while addresseeEnd > start, DirectiveWords.negations.contains(tokens[addresseeEnd - 1].hash) {
+                while addresseeEnd > start, DirectiveWords.negations.contains(tokens[addresseeEnd - 1].hash)
+                    || tokens[addresseeEnd - 1].kind == .comma
+                {
                     addresseeEnd -= 1
                 }
                 // The addressee is a noun phrase: a name, a pronoun, a determiner or a plural (`pleaded guilty to` is not).
                 let head = tokens[start]
-                guard addresseeEnd > start,
-                    head.isCapitalized || DirectiveWords.objectPronouns.contains(head.hash)
-                        || WordLists.determiners.contains(head.hash) || tokens[addresseeEnd - 1].endsInS
-                else { return nil }
-                return (start..<addresseeEnd, addresseeEnd < position ? addresseeEnd : position + 1)
+                let opens = head.isCapitalized || DirectiveWords.objectPronouns.contains(head.hash)
+                    || WordLists.determiners.contains(head.hash)
+                guard addresseeEnd > start, opens || (!strict && tokens[addresseeEnd - 1].endsInS) else { return nil }
+                if strict, tokens[start..<addresseeEnd].contains(where: { ActorWords.prepositions.contains($0.hash) }) { return nil }
+                let actionStart = addresseeEnd < position && tokens[addresseeEnd].kind != .comma ? addresseeEnd : position + 1
+                return (start..<addresseeEnd, actionStart)
             }
             if tokens[position].hash == WordLists.that { return nil }
             position += 1
         }
         return nil
+    }
+
+    /// `the Fed against buying`: the addressee and the first token of the action.
+    private func addresseeBeforeAgainst(from start: Int, _ end: Int, _ tokens: [Token]) -> (Range<Int>, Int)? {
+        var position = start
+        while position < end, position - start <= 6, tokens[position].kind == .word {
+            if tokens[position].hash == DirectiveWords.against {
+                guard position > start, position + 1 < end, tokens[position + 1].endsInIng else { return nil }
+                return (start..<position, position + 1)
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    /// The subject that opens a clause: a pronoun, or a determiner and the names after it, or one word.
+    private func clauseSubject(from start: Int, _ end: Int, _ tokens: [Token]) -> Range<Int>? {
+        guard start < end, tokens[start].kind == .word else { return nil }
+        if WordLists.pronouns.contains(tokens[start].hash) { return start..<(start + 1) }
+        var position = start
+        if WordLists.determiners.contains(tokens[position].hash) { position += 1 }
+        var last = position
+        while last < end, last - position < 6, tokens[last].kind == .word, tokens[last].isCapitalized { last += 1 }
+        if last == position, position < end, tokens[position].kind == .word { last = position + 1 }
+        return start..<last
+    }
+
+    /// A run of capitalized words opening the range (`President Barack Obama`).
+    private func leadingName(from start: Int, _ end: Int, _ tokens: [Token]) -> Range<Int>? {
+        var last = start
+        while last < end, last - start < 6, tokens[last].kind == .word, tokens[last].isCapitalized { last += 1 }
+        return last > start ? start..<last : nil
     }
 
     // MARK: - Nouns

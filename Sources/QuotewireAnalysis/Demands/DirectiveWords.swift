@@ -1,14 +1,40 @@
 /// General word lists for demands: directive verbs by pattern, and directive nouns.
 enum DirectiveWords {
-    /// Verbs that demand only with an addressee and `to`: `asked Congress to`, `wants them to`.
-    static let needAddressee = WordLists.set(
-        "want expect ask warn tell encourage advise order press pressure require push lobby instruct implore beg exhort remind appeal plead recommend"
+    /// Every directive verb the finder looks for.
+    static let verbLemmas = [
+        "urge", "demand", "request", "petition", "order", "call", "push", "press", "ask", "appeal", "plead", "beg",
+        "lobby", "tell", "encourage", "advise", "warn", "caution", "instruct", "direct", "command", "implore",
+        "exhort", "remind", "pressure", "recommend",
+    ]
+    /// Particles that belong to the verb: `called on`, `pushing for`, `pleaded with`, `appealed to`.
+    static let particles = WordTable<WordSet>([
+        (WordHash("call"), WordLists.set("on upon for")), (WordHash("push"), WordLists.set("for")),
+        (WordHash("press"), WordLists.set("for")), (WordHash("ask"), WordLists.set("for")),
+        (WordHash("appeal"), WordLists.set("to for")), (WordHash("plead"), WordLists.set("with for")),
+        (WordHash("beg"), WordLists.set("for")), (WordHash("lobby"), WordLists.set("for")),
+        (WordHash("petition"), WordLists.set("for")),
+    ])
+    /// Verbs that direct only with their particle: `called for` (not `called him a liar`).
+    static let needParticle = WordLists.set("call")
+    /// Forms that are more often nouns: verbs only after a subject, an auxiliary or `to`.
+    static let nounLike = WordLists.set(
+        "call calls order orders demand demands request requests push press appeal appeals lobby petition pressure plea pleas"
     )
-    /// Verbs that demand an action even without an addressee: `urged action`, `called for a vote`.
-    static let standalone = WordLists.set("urge demand request petition")
+    /// Verbs that demand only with an addressee and `to`: `asked Congress to`, `told them to`.
+    static let needAddressee = WordLists.set(
+        "ask warn caution tell encourage advise order press pressure push lobby instruct direct command implore beg exhort remind appeal plead recommend"
+    )
+    /// Verbs that demand an action even without an addressee: `urged action`, `ordered the release of`.
+    static let standalone = WordLists.set("urge demand request petition order")
+    /// Verbs whose `that`-clause is the demand: `demanded that police release`, `urged that everyone take`.
+    static let thatVerbs = WordLists.set("urge demand request order recommend ask")
     /// Verbs that demand with `for`: `called for`, `pushing for`.
-    static let forVerbs = WordLists.set("call push press ask appeal")
+    static let forVerbs = WordLists.set("call push press ask appeal plead beg lobby petition")
     static let call = WordHash("call")
+    /// `warned the Fed against buying bonds`.
+    static let warnings = WordLists.set("warn caution")
+    static let against = WordHash("against")
+    static let be = WordHash("be")
     /// Words that introduce an addressee near a directive noun.
     static let addresseeIntroducers = WordLists.set("with to from on")
     /// Nouns that name a demand: `three expectations`, `their demands`.
@@ -21,6 +47,10 @@ enum DirectiveWords {
     /// Words that may follow a directive noun (`demands for`, `expectations that`, `These include`).
     static let afterNoun = WordLists.set("for of that from on to include included includes are were was is by and or in")
     static let negations = WordLists.set("not never")
+    /// Words before a directive verb that deny it (`has not called for`, `didn't urge`, `None … is pushing for`).
+    static let denials = WordLists.set("not never n't didn't don't doesn't hasn't haven't hadn't won't wouldn't none")
+    /// Modals that make a directive verb hypothetical (`will demand`, `could call on`, `might press for`).
+    static let modals = WordLists.set("will would could can may might should shall")
     static let objectPronouns = WordLists.set("him her them us me you it")
     /// Words that, after a comma, end a demanded action (`, saying`, `, which`, `, but`).
     static let actionEnders = WordLists.set("but and which who while as although though citing according")
