@@ -63,6 +63,7 @@ struct DemandFinder: Sendable {
         let sentence = index.sentence(of: verb.first)
         guard !self.isDeniedOrHypothetical(verb.first, sentence, tokens) else { return nil }
         let demander = self.speakers.subject(before: verb.first, from: sentence.first, in: tokens)
+            ?? self.sentenceSubject(before: verb, sentence, tokens)
         let end = self.clauseEnd(from: verb.last + 1, sentence, tokens)
         guard verb.last + 1 < end else { return nil }
         let cue = verb.first..<(verb.last + 1)
@@ -70,6 +71,17 @@ struct DemandFinder: Sendable {
             DemandCandidate(cue: cue, action: action, demander: demander, addressee: addressee, confidence: confidence)
         }
         var start = verb.last + 1
+        if tokens[start].hash == WordLists.to && start + 1 < end {
+            // `demanded to know whether`: a question.
+            if DirectiveWords.questionVerbs.contains(tokens[start + 1].hash) { return nil }
+            // `was ordered to make four releases`, `was instructed to begin`: the subject is the addressee.
+            if verb.form == .past, verb.first > sentence.first, WordLists.beForms.contains(tokens[verb.first - 1].hash),
+                let action = self.scalars(start + 1, end, tokens)
+            {
+                let addressee = self.speakers.subject(before: verb.first - 1, from: sentence.first, in: tokens)
+                return DemandCandidate(cue: cue, action: action, demander: nil, addressee: addressee, confidence: 0.6)
+            }
+        }
         // `urged Congress to pass …`, `called on him to withdraw`, `called for the United States to accept …`.
         if let (addressee, actionStart) = self.addresseeBeforeTo(from: start, end, tokens, strict: isFor),
             let action = self.scalars(actionStart, end, tokens)
@@ -84,7 +96,7 @@ struct DemandFinder: Sendable {
         }
         // `demanded that police release …`, `urged that everyone take …`: the subject of the clause is asked.
         if DirectiveWords.thatVerbs.contains(lemma), tokens[start].hash == WordLists.that, start + 1 < end {
-            let addressee = self.clauseSubject(from: start + 1, end, tokens)
+            let addressee = self.isPassive(from: start + 1, end, tokens) ? nil : self.clauseSubject(from: start + 1, end, tokens)
             guard let action = self.scalars(start + 1, end, tokens) else { return nil }
             return demand(action, addressee, 0.75)
         }
@@ -99,14 +111,19 @@ struct DemandFinder: Sendable {
         {
             return demand(rest, name, 0.7)
         }
-        return demand(action, self.phrase(after: DirectiveWords.from, in: start..<end, tokens), 0.7)
+        // `more money from state agencies`: the ones asked to give; not after a gerund (`denying entry to travelers from`).
+        let source = tokens[start].endsInIng ? nil : self.phrase(after: DirectiveWords.from, in: start..<end, tokens)
+        return demand(action, source.flatMap { $0.lowerBound <= start + 5 && !tokens[$0.lowerBound].endsInIng ? $0 : nil }, 0.7)
     }
 
     /// `has not called for`, `None of them is pushing for`, `will demand`, `could call on`, or a question
     /// (`has he called for …?`): no demand is reported.
     private func isDeniedOrHypothetical(_ verb: Int, _ sentence: Sentence, _ tokens: [Token]) -> Bool {
         var position = verb - 1
-        while position >= sentence.first, verb - position <= 4, tokens[position].kind == .word {
+        // `can … by pushing for`, `could allow him to call for`: the modal governs a verb further left.
+        let reach = verb > sentence.first
+            && (tokens[verb - 1].hash == WordLists.to || tokens[verb - 1].hash == DirectiveWords.by) ? 10 : 4
+        while position >= sentence.first, verb - position <= reach, tokens[position].kind == .word {
             let hash = tokens[position].hash
             if DirectiveWords.denials.contains(hash) || DirectiveWords.modals.contains(hash) { return true }
             position -= 1
@@ -128,11 +145,13 @@ struct DemandFinder: Sendable {
         {
             if tokens[position].hash == WordLists.to && tokens[position].kind == .word {
                 // The word after `to` must be a verb: `urged Congress to act`, not `told REVOLT TV ... posted to its`.
-                guard position > start, position + 1 < end, tokens[position + 1].kind == .word,
-                    !tokens[position + 1].isCapitalized, !WordLists.determiners.contains(tokens[position + 1].hash),
-                    !WordLists.pronouns.contains(tokens[position + 1].hash)
+                // `called on fellow Muslims to “stand up …”`: a quote mark may open the action.
+                let verbAt = position + 1 < end && tokens[position + 1].isQuoteMark ? position + 2 : position + 1
+                guard position > start, verbAt < end, tokens[verbAt].kind == .word,
+                    !tokens[verbAt].isCapitalized || verbAt > position + 1, !WordLists.determiners.contains(tokens[verbAt].hash),
+                    !WordLists.pronouns.contains(tokens[verbAt].hash)
                 else { return nil }
-                if strict && tokens[position + 1].hash == DirectiveWords.be { return nil }
+                if strict && (tokens[verbAt].hash == DirectiveWords.be || position - start > 6) { return nil }
                 // `warned the Fed not to act`: the negation belongs to the action.
                 var addresseeEnd = position
                 while addresseeEnd > start, DirectiveWords.negations.contains(tokens[addresseeEnd - 1].hash)
@@ -143,7 +162,7 @@ struct DemandFinder: Sendable {
                 // The addressee is a noun phrase: a name, a pronoun, a determiner or a plural (`pleaded guilty to` is not).
                 let head = tokens[start]
                 let opens = head.isCapitalized || DirectiveWords.objectPronouns.contains(head.hash)
-                    || WordLists.determiners.contains(head.hash)
+                    || (WordLists.determiners.contains(head.hash) && !(strict && DirectiveWords.indefinites.contains(head.hash)))
                 guard addresseeEnd > start, opens || (!strict && tokens[addresseeEnd - 1].endsInS) else { return nil }
                 if strict, tokens[start..<addresseeEnd].contains(where: { ActorWords.prepositions.contains($0.hash) }) { return nil }
                 let actionStart = addresseeEnd < position && tokens[addresseeEnd].kind != .comma ? addresseeEnd : position + 1
@@ -178,6 +197,32 @@ struct DemandFinder: Sendable {
         while last < end, last - position < 6, tokens[last].kind == .word, tokens[last].isCapitalized { last += 1 }
         if last == position, position < end, tokens[position].kind == .word { last = position + 1 }
         return start..<last
+    }
+
+    /// `the playbooks … be released`: a clause whose verb is `be` and a participle names no addressee.
+    private func isPassive(from start: Int, _ end: Int, _ tokens: [Token]) -> Bool {
+        var position = start
+        while position + 1 < end, position - start < 12 {
+            if tokens[position].hash == DirectiveWords.be, tokens[position + 1].endsInEd { return true }
+            position += 1
+        }
+        return false
+    }
+
+    /// `She offers reasonableness …, urging voters to`: a participle after a comma or `and` belongs to the
+    /// sentence's subject, a pronoun or a name opening the sentence.
+    private func sentenceSubject(before verb: DirectiveVerb, _ sentence: Sentence, _ tokens: [Token]) -> Range<Int>? {
+        guard verb.form == .participle, verb.first > sentence.first + 1,
+            tokens[verb.first - 1].kind == .comma || tokens[verb.first - 1].hash == WordLists.and
+        else { return nil }
+        let first = sentence.first
+        if WordLists.pronouns.contains(tokens[first].hash) { return first..<(first + 1) }
+        var last = first
+        while last < verb.first, last - first < 5, tokens[last].kind == .word, tokens[last].isCapitalized { last += 1 }
+        guard last > first, last < verb.first, tokens[last].kind == .word, !tokens[last].isCapitalized,
+            !ActorWords.prepositions.contains(tokens[last].hash)
+        else { return nil }
+        return first..<last
     }
 
     /// A run of capitalized words opening the range (`President Barack Obama`).
@@ -318,6 +363,11 @@ struct DemandFinder: Sendable {
         var position = start
         let end = min(sentence.end, start + Attributor.maximumContentTokens)
         while position < end, tokens[position].kind != .semicolon {
+            if position > start, tokens[position].kind == .word, !tokens[position].isCapitalized,
+                DirectiveWords.clauseOpeners.contains(tokens[position].hash)
+            {
+                break
+            }
             // `called for a prosecutor, saying ...`, `asked for help, which ...`: the action ends at the comma.
             if tokens[position].kind == .comma, position + 1 < end,
                 DirectiveWords.actionEnders.contains(tokens[position + 1].hash) || tokens[position + 1].endsInIng

@@ -31,7 +31,7 @@ struct DirectiveVerbFinder: Sendable {
             let previous = position > 0 ? tokens[position - 1] : nil
             if let previous, previous.kind == .word {
                 // `the call`, `a request`, `in order to`: nouns.
-                if WordLists.determiners.contains(previous.hash) && previous.hash != WordLists.that { continue }
+                if WordLists.determiners.contains(previous.hash) && !DirectiveWords.quantifiers.contains(previous.hash) { continue }
                 if previous.hash == Self.inWord { continue }
             }
             // A capitalized verb inside a sentence is a name, unless the line is in title case.

@@ -47,6 +47,16 @@ enum DirectiveWords {
     /// Words that may follow a directive noun (`demands for`, `expectations that`, `These include`).
     static let afterNoun = WordLists.set("for of that from on to include included includes are were was is by and or in")
     static let negations = WordLists.set("not never")
+    /// Determiners that may stand before a verb as a floating quantifier (`have both urged`, `all calling for`).
+    static let quantifiers = WordLists.set("that both all each")
+    /// Determiners that open a purpose or relative infinitive rather than an addressee (`called for a
+    /// revolution to address them`).
+    static let indefinites = WordLists.set("a an some any no more")
+    /// Words that end a demanded action without a comma (`asking for money while his wife is president`).
+    static let clauseOpeners = WordLists.set("while because although though unless whereas when after before if until since")
+    /// Verbs that make `demanded to …` a question (`demanded to know whether`).
+    static let questionVerbs = WordLists.set("know see learn hear")
+    static let by = WordHash("by")
     /// Words before a directive verb that deny it (`has not called for`, `didn't urge`, `None … is pushing for`).
     static let denials = WordLists.set("not never n't didn't don't doesn't hasn't haven't hadn't won't wouldn't none")
     /// Modals that make a directive verb hypothetical (`will demand`, `could call on`, `might press for`).
