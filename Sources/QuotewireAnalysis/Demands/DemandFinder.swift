@@ -29,14 +29,24 @@ struct DemandFinder: Sendable {
                     demand.action = demand.action.lowerBound..<min(demand.action.upperBound, attribution.content.upperBound)
                 }
             }
+            if attributionByCue[verb.first].flatMap({ attributions[$0].speaker }) == nil,
+                let speaker = self.reportingSpeaker(before: verb, index, attributions)
+            {
+                // `“…,” said a committee member, asking for anonymity`: the participle goes with that speaker.
+                demand.demander = speaker
+            }
             demand.confidence = demand.demander == nil ? demand.confidence - 0.3 : demand.confidence
             demands.append(demand)
         }
+        let verbActions = demands.map(\.action)
         for position in index.tokens.indices where index.tokens[position].kind == .word
             && DirectiveWords.nouns.contains(index.tokens[position].hash) && !cueTokens.contains(position)
             && !index.isQuoted[position] && self.isNounUse(position, index.tokens)
         {
-            demands.append(contentsOf: self.nounDemands(at: position, index, cues: cueTokens))
+            // A noun inside a verb's demand (`asked for a request …`) adds nothing.
+            demands.append(contentsOf: self.nounDemands(at: position, index, cues: cueTokens).filter { noun in
+                !verbActions.contains { $0.overlaps(noun.action) }
+            })
         }
         let starts = attributions.map(\.content.lowerBound)
         for position in demands.indices {
@@ -62,8 +72,8 @@ struct DemandFinder: Sendable {
         else { return nil }
         let sentence = index.sentence(of: verb.first)
         guard !self.isDeniedOrHypothetical(verb.first, sentence, tokens) else { return nil }
-        let demander = self.speakers.subject(before: verb.first, from: sentence.first, in: tokens)
-            ?? self.sentenceSubject(before: verb, sentence, tokens)
+        let demander = self.sentenceSubject(before: verb, sentence, tokens)
+            ?? self.speakers.subject(before: self.subjectAnchor(verb.first, sentence, tokens), from: sentence.first, in: tokens)
         let end = self.clauseEnd(from: verb.last + 1, sentence, tokens)
         guard verb.last + 1 < end else { return nil }
         let cue = verb.first..<(verb.last + 1)
@@ -83,7 +93,7 @@ struct DemandFinder: Sendable {
             }
         }
         // `urged Congress to pass …`, `called on him to withdraw`, `called for the United States to accept …`.
-        if let (addressee, actionStart) = self.addresseeBeforeTo(from: start, end, tokens, strict: isFor),
+        if let (addressee, actionStart) = self.addresseeBeforeTo(from: start, end, tokens, strict: isFor, lemma: lemma),
             let action = self.scalars(actionStart, end, tokens)
         {
             return demand(action, addressee, 0.8)
@@ -104,6 +114,11 @@ struct DemandFinder: Sendable {
         if tokens[start].hash == WordLists.that { start += 1 }
         guard start < end, let action = self.scalars(start, end, tokens) else { return nil }
         // `demanding President Barack Obama make a pledge`: a name, then a bare verb.
+        if !isFor, DirectiveWords.subjectPronouns.contains(tokens[start].hash), start + 1 < end,
+            let rest = self.scalars(start + 1, end, tokens)
+        {
+            return demand(rest, start..<(start + 1), 0.7)
+        }
         if !isFor, let name = self.leadingName(from: start, end, tokens), name.upperBound < end,
             tokens[name.upperBound].kind == .word, !tokens[name.upperBound].isCapitalized,
             !ActorWords.prepositions.contains(tokens[name.upperBound].hash), !tokens[name.upperBound].endsInS,
@@ -137,7 +152,9 @@ struct DemandFinder: Sendable {
     /// and a verb. Returns the addressee and the first token of the action (after `to`, or the negation before it).
     /// `strict` (after `called for`): the phrase must open with a name, a pronoun or a determiner and the
     /// verb must not be `be` (`called for compensation to be clawed back` names no addressee).
-    private func addresseeBeforeTo(from start: Int, _ end: Int, _ tokens: [Token], strict: Bool) -> (Range<Int>, Int)? {
+    private func addresseeBeforeTo(from start: Int, _ end: Int, _ tokens: [Token], strict: Bool, lemma: WordHash)
+        -> (Range<Int>, Int)?
+    {
         var position = start
         while position < end, position - start <= 9,
             tokens[position].kind == .word || tokens[position].kind == .openBracket || tokens[position].kind == .closeBracket
@@ -163,7 +180,10 @@ struct DemandFinder: Sendable {
                 let head = tokens[start]
                 let opens = head.isCapitalized || DirectiveWords.objectPronouns.contains(head.hash)
                     || (WordLists.determiners.contains(head.hash) && !(strict && DirectiveWords.indefinites.contains(head.hash)))
-                guard addresseeEnd > start, opens || (!strict && tokens[addresseeEnd - 1].endsInS) else { return nil }
+                // `urged women to vote`, `directed sales people to rank`: a short object of a true directive.
+                let short = !strict && addresseeEnd - start <= 2 && DirectiveWords.objectTakers.contains(lemma)
+                    && !ActorWords.prepositions.contains(head.hash)
+                guard addresseeEnd > start, opens || (!strict && tokens[addresseeEnd - 1].endsInS) || short else { return nil }
                 if strict, tokens[start..<addresseeEnd].contains(where: { ActorWords.prepositions.contains($0.hash) }) { return nil }
                 let actionStart = addresseeEnd < position && tokens[addresseeEnd].kind != .comma ? addresseeEnd : position + 1
                 return (start..<addresseeEnd, actionStart)
@@ -209,20 +229,51 @@ struct DemandFinder: Sendable {
         return false
     }
 
-    /// `She offers reasonableness …, urging voters to`: a participle after a comma or `and` belongs to the
-    /// sentence's subject, a pronoun or a name opening the sentence.
+    /// `She offers reasonableness …, urging voters to`, `he stood with them and urged`: a participle after
+    /// a comma, or a verb after `and`, belongs to the sentence's subject, a pronoun or a name opening the
+    /// sentence (after an opening phrase such as `On Tuesday,`).
     private func sentenceSubject(before verb: DirectiveVerb, _ sentence: Sentence, _ tokens: [Token]) -> Range<Int>? {
-        guard verb.form == .participle, verb.first > sentence.first + 1,
-            tokens[verb.first - 1].kind == .comma || tokens[verb.first - 1].hash == WordLists.and
+        guard verb.first > sentence.first + 1,
+            (verb.form == .participle && tokens[verb.first - 1].kind == .comma) || tokens[verb.first - 1].hash == WordLists.and
         else { return nil }
-        let first = sentence.first
-        if WordLists.pronouns.contains(tokens[first].hash) { return first..<(first + 1) }
+        var first = sentence.first
+        if !tokens[first].isCapitalized || ActorWords.prepositions.contains(tokens[first].hash)
+            || WordLists.conjunctions.contains(tokens[first].hash) || WordLists.sentenceAdverbs.contains(tokens[first].hash)
+        {
+            // Skip an opening phrase up to its comma.
+            var comma = first
+            while comma < verb.first, comma - first < 8, tokens[comma].kind != .comma { comma += 1 }
+            if comma < verb.first - 1, tokens[comma].kind == .comma { first = comma + 1 }
+        }
+        if WordLists.pronouns.contains(tokens[first].hash) && tokens[first].hash != WordLists.who { return first..<(first + 1) }
         var last = first
         while last < verb.first, last - first < 5, tokens[last].kind == .word, tokens[last].isCapitalized { last += 1 }
         guard last > first, last < verb.first, tokens[last].kind == .word, !tokens[last].isCapitalized,
             !ActorWords.prepositions.contains(tokens[last].hash)
         else { return nil }
         return first..<last
+    }
+
+    /// Where to look left for the subject: before `has continued to`, `all but`, `seemed to`, `has taken to`.
+    private func subjectAnchor(_ verb: Int, _ sentence: Sentence, _ tokens: [Token]) -> Int {
+        var anchor = verb
+        while anchor - 1 > sentence.first, verb - anchor < 4, DirectiveWords.aspectWords.contains(tokens[anchor - 1].hash) {
+            anchor -= 1
+        }
+        return anchor
+    }
+
+    /// The speaker of the reporting cue nearest before a participle after a comma in the same sentence.
+    private func reportingSpeaker(before verb: DirectiveVerb, _ index: DocumentIndex, _ attributions: [Attribution]) -> Range<Int>? {
+        guard verb.form == .participle, verb.first > 0, index.tokens[verb.first - 1].kind == .comma else { return nil }
+        let sentence = index.sentence(of: verb.first)
+        var best: (cue: Int, speaker: Range<Int>)?
+        for attribution in attributions {
+            guard let cue = attribution.cue, let speaker = attribution.speaker, cue.first >= sentence.first, cue.first < verb.first
+            else { continue }
+            if best.map({ cue.first > $0.cue }) ?? true { best = (cue.first, speaker) }
+        }
+        return best?.speaker
     }
 
     /// A run of capitalized words opening the range (`President Barack Obama`).
@@ -252,7 +303,7 @@ struct DemandFinder: Sendable {
             let end = self.clauseEnd(from: position + 1, sentence, tokens)
             var start = position + 1
             if start < end, tokens[start].hash == WordLists.that || tokens[start].hash == WordLists.for { start += 1 }
-            if let action = self.scalars(start, end, tokens) { items = [action] }
+            if start < end, tokens[start].kind != .comma, let action = self.scalars(start, end, tokens) { items = [action] }
         }
         guard demander != nil else { return [] }
         return items.map { action in

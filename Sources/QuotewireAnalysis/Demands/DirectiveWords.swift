@@ -57,6 +57,13 @@ enum DirectiveWords {
     /// Verbs that make `demanded to …` a question (`demanded to know whether`).
     static let questionVerbs = WordLists.set("know see learn hear")
     static let by = WordHash("by")
+    /// Words between a subject and its directive verb: `has continued to push for`, `all but begged`.
+    static let aspectWords = WordLists.set("to continued continues continue begun began start started seemed seems tried taken all but both")
+    /// Subject pronouns that open a bare clause after `demanded` (`demanded they stop producing coal`).
+    static let subjectPronouns = WordLists.set("he she they we")
+    /// Verbs whose short object before `to` is the addressee even when lowercase (`urged women to vote`).
+    static let objectTakers = WordLists.set(
+        "urge ask tell encourage advise order instruct direct command implore beg exhort remind warn press pressure push")
     /// Words before a directive verb that deny it (`has not called for`, `didn't urge`, `None … is pushing for`).
     static let denials = WordLists.set("not never n't didn't don't doesn't hasn't haven't hadn't won't wouldn't none")
     /// Modals that make a directive verb hypothetical (`will demand`, `could call on`, `might press for`).
