@@ -23,14 +23,15 @@ struct DemandFinder: Sendable {
             guard var demand = self.verbDemand(verb, index) else { continue }
             if let position = attributionByCue[verb.first] {
                 let attribution = attributions[position]
-                if let speaker = attribution.speaker { demand.demander = speaker }
+                // The verb's own subject first (`a federal judge, in response to a … request, ordered`); else the
+                // attribution's speaker, which knows participles far from their subject.
+                if demand.demander == nil, let speaker = attribution.speaker { demand.demander = speaker }
                 // The attribution's content bounds the action better than the clause (`him to drop out` | `quiets down`).
                 if attribution.content.overlaps(demand.action), attribution.content.upperBound > demand.action.lowerBound {
                     demand.action = demand.action.lowerBound..<min(demand.action.upperBound, attribution.content.upperBound)
                 }
             }
-            if attributionByCue[verb.first].flatMap({ attributions[$0].speaker }) == nil,
-                let speaker = self.reportingSpeaker(before: verb, index, attributions)
+            if demand.demander == nil, let speaker = self.reportingSpeaker(before: verb, index, attributions)
             {
                 // `“…,” said a committee member, asking for anonymity`: the participle goes with that speaker.
                 demand.demander = speaker
@@ -81,6 +82,8 @@ struct DemandFinder: Sendable {
             DemandCandidate(cue: cue, action: action, demander: demander, addressee: addressee, confidence: confidence)
         }
         var start = verb.last + 1
+        // `an Information Act request, ordered …`: a noun, not a verb with an object.
+        guard tokens[start].kind != .comma else { return nil }
         if tokens[start].hash == WordLists.to && start + 1 < end {
             // `demanded to know whether`: a question.
             if DirectiveWords.questionVerbs.contains(tokens[start + 1].hash) { return nil }
@@ -158,7 +161,7 @@ struct DemandFinder: Sendable {
         var position = start
         while position < end, position - start <= 9,
             tokens[position].kind == .word || tokens[position].kind == .openBracket || tokens[position].kind == .closeBracket
-                || (tokens[position].kind == .comma && position > start)
+                || (tokens[position].kind == .comma && position > start) || (tokens[position].kind == .number && position > start)
         {
             if tokens[position].hash == WordLists.to && tokens[position].kind == .word {
                 // The word after `to` must be a verb: `urged Congress to act`, not `told REVOLT TV ... posted to its`.
@@ -186,6 +189,12 @@ struct DemandFinder: Sendable {
                 guard addresseeEnd > start, opens || (!strict && tokens[addresseeEnd - 1].endsInS) || short else { return nil }
                 if strict, tokens[start..<addresseeEnd].contains(where: { ActorWords.prepositions.contains($0.hash) }) { return nil }
                 let actionStart = addresseeEnd < position && tokens[addresseeEnd].kind != .comma ? addresseeEnd : position + 1
+                // `his supporters at a rally Friday to ask`: the addressee ends at an adjunct; `urge the opposite tactic
+                // in a speech to conservative pastors`: an object, then a phrase with `to`, is no addressee.
+                if let adjunct = (start..<addresseeEnd).first(where: { DirectiveWords.adjunctPrepositions.contains(tokens[$0].hash) }) {
+                    if DirectiveWords.standalone.contains(lemma) || adjunct == start { return nil }
+                    return (start..<adjunct, actionStart)
+                }
                 return (start..<addresseeEnd, actionStart)
             }
             if tokens[position].hash == WordLists.that { return nil }

@@ -57,6 +57,8 @@ enum DirectiveWords {
     /// Verbs that make `demanded to …` a question (`demanded to know whether`).
     static let questionVerbs = WordLists.set("know see learn hear")
     static let by = WordHash("by")
+    /// Prepositions that open an adjunct, not part of a name (`his supporters at a rally`, `graduates in 2007`).
+    static let adjunctPrepositions = WordLists.set("in at on during to")
     /// Words between a subject and its directive verb: `has continued to push for`, `all but begged`.
     static let aspectWords = WordLists.set("to continued continues continue begun began start started seemed seems tried taken all but both")
     /// Subject pronouns that open a bare clause after `demanded` (`demanded they stop producing coal`).
