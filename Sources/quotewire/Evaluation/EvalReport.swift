@@ -65,11 +65,11 @@ struct EvalReport {
         }
         return [
             "",
-            row("demand recall", counts.recall, counts.found, counts.goldDemands),
-            row("demand recall +demander", counts.recallWithDemander, counts.foundWithDemander, counts.goldDemands),
-            row("demand recall +addressee", counts.recallWithAddressee, counts.foundWithAddressee, counts.goldDemands),
-            row("demand false-alarm rate", counts.falseAlarmRate, counts.falseAlarms, counts.goldNonDemands),
-            "demands predicted           \(counts.predictions)  (in the judged documents)",
+            row("demand gold: recall", counts.recall, counts.found, counts.goldDemands),
+            row("demand gold: +demander", counts.recallWithDemander, counts.foundWithDemander, counts.goldDemands),
+            row("demand gold: +addressee", counts.recallWithAddressee, counts.foundWithAddressee, counts.goldDemands),
+            row("demand gold: false alarms", counts.falseAlarmRate, counts.falseAlarms, counts.goldNonDemands),
+            "demand gold: predicted      \(counts.predictions)  (in the judged documents)",
         ].joined(separator: "\n")
     }
 
