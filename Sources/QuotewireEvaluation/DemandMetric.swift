@@ -71,6 +71,18 @@ public struct DemandMetric: Sendable {
         return outcomes
     }
 
+    /// The confidence of each judged prediction and whether it is right: a prediction that found a gold
+    /// demand is right, one that claims a gold non-demand is wrong; the others are not judged.
+    public func judged(gold: [DemandGoldItem], predictions: [PredictedDemand]) -> [(confidence: Float, right: Bool)] {
+        self.outcomes(gold: gold, predictions: predictions).compactMap { outcome in
+            switch outcome {
+            case .found(let prediction, _, _): return (predictions[prediction].confidence, true)
+            case .falseAlarm(let prediction): return (predictions[prediction].confidence, false)
+            case .missed, .rejected: return nil
+            }
+        }
+    }
+
     private static func overlap(_ lhs: Range<Int>, _ rhs: Range<Int>) -> Int {
         max(0, min(lhs.upperBound, rhs.upperBound) - max(lhs.lowerBound, rhs.lowerBound))
     }

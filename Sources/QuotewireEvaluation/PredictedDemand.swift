@@ -8,11 +8,14 @@ public struct PredictedDemand: Sendable, Hashable {
     public var demander: [Range<Int>]
     /// The addressee, likewise; empty when the demand names none.
     public var addressee: [Range<Int>]
+    /// The analyzer's confidence.
+    public var confidence: Float
 
-    public init(action: Range<Int>, demander: [Range<Int>] = [], addressee: [Range<Int>] = []) {
+    public init(action: Range<Int>, demander: [Range<Int>] = [], addressee: [Range<Int>] = [], confidence: Float = 0) {
         self.action = action
         self.demander = demander
         self.addressee = addressee
+        self.confidence = confidence
     }
 
     /// Reads a demand of `response` whose spans are Unicode scalar offsets; `nil` without an action span.
@@ -25,7 +28,7 @@ public struct PredictedDemand: Sendable, Hashable {
         self.init(
             action: Self.range(span),
             demander: mentions(demand.demanderSpan, demand.demanderID),
-            addressee: mentions(demand.addresseeSpan, demand.addresseeID))
+            addressee: mentions(demand.addresseeSpan, demand.addresseeID), confidence: demand.confidence)
     }
 
     private static func range(_ span: Span) -> Range<Int> {

@@ -36,7 +36,6 @@ struct DemandFinder: Sendable {
                 // `“…,” said a committee member, asking for anonymity`: the participle goes with that speaker.
                 demand.demander = speaker
             }
-            demand.confidence = demand.demander == nil ? demand.confidence - 0.3 : demand.confidence
             demands.append(demand)
         }
         let verbActions = demands.map(\.action)
@@ -78,8 +77,8 @@ struct DemandFinder: Sendable {
         let end = self.clauseEnd(from: verb.last + 1, sentence, tokens)
         guard verb.last + 1 < end else { return nil }
         let cue = verb.first..<(verb.last + 1)
-        func demand(_ action: Range<Int>, _ addressee: Range<Int>?, _ confidence: Float) -> DemandCandidate {
-            DemandCandidate(cue: cue, action: action, demander: demander, addressee: addressee, confidence: confidence)
+        func demand(_ action: Range<Int>, _ addressee: Range<Int>?, _ pattern: DemandPattern) -> DemandCandidate {
+            DemandCandidate(cue: cue, action: action, demander: demander, addressee: addressee, pattern: pattern)
         }
         var start = verb.last + 1
         // `an Information Act request, ordered …`: a noun, not a verb with an object.
@@ -92,26 +91,26 @@ struct DemandFinder: Sendable {
                 let action = self.scalars(start + 1, end, tokens)
             {
                 let addressee = self.speakers.subject(before: verb.first - 1, from: sentence.first, in: tokens)
-                return DemandCandidate(cue: cue, action: action, demander: nil, addressee: addressee, confidence: 0.6)
+                return DemandCandidate(cue: cue, action: action, demander: nil, addressee: addressee, pattern: .passive)
             }
         }
         // `urged Congress to pass …`, `called on him to withdraw`, `called for the United States to accept …`.
         if let (addressee, actionStart) = self.addresseeBeforeTo(from: start, end, tokens, strict: isFor, lemma: lemma),
             let action = self.scalars(actionStart, end, tokens)
         {
-            return demand(action, addressee, 0.8)
+            return demand(action, addressee, .addresseeThenTo)
         }
         // `warned the Fed against buying bonds`.
         if DirectiveWords.warnings.contains(lemma), let (addressee, actionStart) = self.addresseeBeforeAgainst(from: start, end, tokens),
             let action = self.scalars(actionStart, end, tokens)
         {
-            return demand(action, addressee, 0.7)
+            return demand(action, addressee, .addresseeThenAgainst)
         }
         // `demanded that police release …`, `urged that everyone take …`: the subject of the clause is asked.
         if DirectiveWords.thatVerbs.contains(lemma), tokens[start].hash == WordLists.that, start + 1 < end {
             let addressee = self.isPassive(from: start + 1, end, tokens) ? nil : self.clauseSubject(from: start + 1, end, tokens)
             guard let action = self.scalars(start + 1, end, tokens) else { return nil }
-            return demand(action, addressee, 0.75)
+            return demand(action, addressee, .thatClause)
         }
         guard isFor || DirectiveWords.standalone.contains(lemma) else { return nil }
         if tokens[start].hash == WordLists.that { start += 1 }
@@ -120,18 +119,18 @@ struct DemandFinder: Sendable {
         if !isFor, DirectiveWords.subjectPronouns.contains(tokens[start].hash), start + 1 < end,
             let rest = self.scalars(start + 1, end, tokens)
         {
-            return demand(rest, start..<(start + 1), 0.7)
+            return demand(rest, start..<(start + 1), .bareClause)
         }
         if !isFor, let name = self.leadingName(from: start, end, tokens), name.upperBound < end,
             tokens[name.upperBound].kind == .word, !tokens[name.upperBound].isCapitalized,
             !ActorWords.prepositions.contains(tokens[name.upperBound].hash), !tokens[name.upperBound].endsInS,
             let rest = self.scalars(name.upperBound, end, tokens)
         {
-            return demand(rest, name, 0.7)
+            return demand(rest, name, .bareClause)
         }
         // `more money from state agencies`: the ones asked to give; not after a gerund (`denying entry to travelers from`).
         let source = tokens[start].endsInIng ? nil : self.phrase(after: DirectiveWords.from, in: start..<end, tokens)
-        return demand(action, source.flatMap { $0.lowerBound <= start + 5 && !tokens[$0.lowerBound].endsInIng ? $0 : nil }, 0.7)
+        return demand(action, source.flatMap { $0.lowerBound <= start + 5 && !tokens[$0.lowerBound].endsInIng ? $0 : nil }, .object)
     }
 
     /// `has not called for`, `None of them is pushing for`, `will demand`, `could call on`, or a question
@@ -318,7 +317,7 @@ struct DemandFinder: Sendable {
         return items.map { action in
             DemandCandidate(
                 cue: position..<(position + 1), action: action, demander: demander, addressee: addressee,
-                confidence: addressee == nil ? 0.5 : 0.65)
+                pattern: .noun)
         }
     }
 

@@ -6,6 +6,8 @@ struct EvalReport {
     var totals = EvaluationCounts()
     /// The demand figures, when a demand gold was given.
     var demands: DemandCounts?
+    /// The confidences of the judged demand predictions, for their calibration.
+    var demandCurve = ConfidenceCurve()
     /// Precision and recall by confidence, and calibration.
     var curve = ConfidenceCurve()
     /// The confidence thresholds `--curve` reports.
@@ -54,12 +56,12 @@ struct EvalReport {
             + "  (\(self.analyzedDocuments) analyses in \(Self.format(self.analysisSeconds)) s)")
         lines.append("documents/CPU-s     " + Self.format(self.documentsPerCPUSecond, digits: 1)
             + "  (thread CPU time \(Self.format(self.analysisCPUSeconds)) s)")
-        if let demands = self.demands { lines.append(Self.demandTable(demands)) }
+        if let demands = self.demands { lines.append(Self.demandTable(demands, curve: self.demandCurve)) }
         return lines.joined(separator: "\n")
     }
 
     /// The demand figures of EVALUATION.md ("Demands") against a hand-judged gold.
-    static func demandTable(_ counts: DemandCounts) -> String {
+    static func demandTable(_ counts: DemandCounts, curve: ConfidenceCurve) -> String {
         func row(_ label: String, _ value: Double, _ part: Int, _ whole: Int) -> String {
             label.padding(toLength: 28, withPad: " ", startingAt: 0) + Self.format(value).leftPadded(6) + "  (\(part)/\(whole))"
         }
@@ -70,6 +72,8 @@ struct EvalReport {
             row("demand gold: +addressee", counts.recallWithAddressee, counts.foundWithAddressee, counts.goldDemands),
             row("demand gold: false alarms", counts.falseAlarmRate, counts.falseAlarms, counts.goldNonDemands),
             "demand gold: predicted      \(counts.predictions)  (in the judged documents)",
+            "demand gold: calibration    " + Self.format(curve.expectedCalibrationError()).leftPadded(6)
+                + "  (expected calibration error over \(curve.count) judged predictions)",
         ].joined(separator: "\n")
     }
 
@@ -109,6 +113,7 @@ struct EvalReport {
                 "goldDemands": demands.goldDemands, "found": demands.found, "foundWithDemander": demands.foundWithDemander,
                 "foundWithAddressee": demands.foundWithAddressee, "goldNonDemands": demands.goldNonDemands,
                 "falseAlarms": demands.falseAlarms, "predictions": demands.predictions,
+                "expectedCalibrationError": self.demandCurve.expectedCalibrationError(),
             ] as [String: Any]
         }
         if curve {

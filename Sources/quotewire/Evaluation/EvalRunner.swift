@@ -36,7 +36,10 @@ struct EvalRunner {
                 )
                 report.totals += counts
                 if let items = demandGold?[document.name] {
-                    report.demands? += DemandMetric().evaluate(gold: items, predictions: Self.demands(of: response))
+                    let predictions = Self.demands(of: response)
+                    report.demands? += DemandMetric().evaluate(gold: items, predictions: predictions)
+                    report.demandCurve.add(
+                        judged: DemandMetric().judged(gold: items, predictions: predictions), gold: items.filter(\.isDemand).count)
                 }
                 report.documents.append((document.name, counts))
                 report.curve.add(
