@@ -53,7 +53,7 @@ enum DirectiveWords {
     /// revolution to address them`).
     static let indefinites = WordLists.set("a an some any no more")
     /// Words that end a demanded action without a comma (`asking for money while his wife is president`).
-    static let clauseOpeners = WordLists.set("while because although though unless whereas when after before if until since")
+    static let clauseOpeners = WordLists.set("while because although though unless whereas")
     /// Verbs that make `demanded to …` a question (`demanded to know whether`).
     static let questionVerbs = WordLists.set("know see learn hear")
     static let by = WordHash("by")
