@@ -51,6 +51,14 @@ struct DemandFinderTests {
         #expect(response.quotes.contains { $0.id == demand.quoteID && $0.cue == "said" })
     }
 
+    @Test("a pronoun addressee is resolved to its actor")
+    func resolvesPronounAddressee() throws {
+        let found = try demands("Governor Rosa Lind met Treasurer Tom Reed on Monday and called on him to resign.")
+        #expect(found.first?.0 == "Rosa Lind")
+        #expect(found.first?.1 == "Tom Reed")
+        #expect(found.first?.3 == "resign")
+    }
+
     @Test("a warning that something is true is not a demand")
     func ignoresWarnings() throws {
         #expect(try demands("Ortiz warned that the river could flood.").isEmpty)

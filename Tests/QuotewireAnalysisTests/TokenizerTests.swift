@@ -45,4 +45,26 @@ struct TokenizerTests {
         #expect(tokens[0].hash == tokens[1].hash)
         #expect(tokens[1].hash == WordHash("said"))
     }
+
+    @Test("word constants written as hash literals hash their words")
+    func hashLiteralsMatchTheirWords() {
+        let constants: [(WordHash, String)] = [
+            (WordLists.that, "that"), (WordLists.colon, ":"), (WordLists.but, "but"), (WordLists.then, "then"),
+            (WordLists.or, "or"), (WordLists.for, "for"), (WordLists.who, "who"), (WordLists.questionMark, "?"),
+            (WordLists.exclamationMark, "!"), (WordLists.of, "of"), (WordLists.and, "and"), (WordLists.to, "to"),
+            (DirectiveWords.call, "call"), (DirectiveWords.from, "from"), (CueFinder.according, "according"),
+            (CueFinder.to, "to"), (CueFinder.continueLemma, "continue"), (ActorWords.he, "he"),
+            (ActorWords.she, "she"), (ActorWords.they, "they"), (ActorWords.it, "it"),
+        ]
+        for (constant, word) in constants {
+            #expect(constant == WordHash(word), "\(word)")
+        }
+    }
+
+    @Test("hashes ASCII words the same on the fast path and the general one")
+    func asciiFastPathHashesAsTheGeneralPath() {
+        let (_, tokens) = TestSupport.tokens("Trump’s U.S. co-author SAID 2,000 Über-mayor’s naïve Q3")
+        let expected = ["trump's", "u.s.", "co-author", "said", "2,000", "über-mayor's", "naïve", "q3"]
+        #expect(tokens.map(\.hash) == expected.map { WordHash($0) })
+    }
 }

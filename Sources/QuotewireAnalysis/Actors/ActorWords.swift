@@ -53,10 +53,10 @@ enum ActorWords {
     )
     /// Lowercase heads that make a capitalized word before them an organization (`Trump administration`).
     static let organizationHeads = WordLists.set("administration campaign government team camp")
-    static let he = WordHash("he")
-    static let she = WordHash("she")
-    static let they = WordHash("they")
-    static let it = WordHash("it")
+    static let he = WordHash(value: 0x08BA5307B55EAF76)  // "he"
+    static let she = WordHash(value: 0x8245AA195CEA9E21)  // "she"
+    static let they = WordHash(value: 0x2579BAEF323CF77F)  // "they"
+    static let it = WordHash(value: 0x08B73E07B55C55F0)  // "it"
     /// Words that, just before a mention, make it the object of a preposition.
     static let prepositions = WordLists.set("with to from by for of against about at on in into toward towards between")
 }

@@ -172,6 +172,10 @@ extension Attributor {
     /// `, warning`, `, according to`, `but cautioned`, `, and added`: another attribution begins.
     func startsAnotherClause(at position: Int, _ context: Context) -> Bool {
         let tokens = context.index.tokens
+        // Most words start nothing: only a comma, a closing mark, `and` or `but` can.
+        if tokens[position].kind == .word, tokens[position].hash != WordLists.and, tokens[position].hash != WordLists.but {
+            return false
+        }
         var next = position
         var sawComma = false
         // `race, adding`, `race,” adding`, `race”, adding`: a comma, maybe with closing marks.

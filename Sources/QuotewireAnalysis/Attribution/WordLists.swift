@@ -31,21 +31,21 @@ enum WordLists {
     /// Prepositions allowed inside a speaker phrase (`Secretary of State`, `spokesman for the campaign`).
     static let innerPrepositions = set("of for")
     static let conjunctions = set("and but so yet meanwhile still however instead also then now")
-    static let that = WordHash("that")
-    static let colon = WordHash(":")
-    static let but = WordHash("but")
-    static let then = WordHash("then")
-    static let or = WordHash("or")
-    static let `for` = WordHash("for")
+    static let that = WordHash(value: 0x256CADEF3232570C)  // "that"
+    static let colon = WordHash(value: 0xAF63B74C8601ADAD)  // ":"
+    static let but = WordHash(value: 0x00611E19135A72CC)  // "but"
+    static let then = WordHash(value: 0x2579C7EF323D0D96)  // "then"
+    static let or = WordHash(value: 0x08B05407B5565CA4)  // "or"
+    static let `for` = WordHash(value: 0xDCB27818FED9DA90)  // "for"
     static let irregularPasts = set(
         "drew took made gave went came kept left got put set ran held brought sent spent stood told said wrote found felt met"
     )
-    static let who = WordHash("who")
-    static let questionMark = WordHash("?")
-    static let exclamationMark = WordHash("!")
-    static let of = WordHash("of")
-    static let and = WordHash("and")
-    static let to = WordHash("to")
+    static let who = WordHash(value: 0x5EC5FC194891690F)  // "who"
+    static let questionMark = WordHash(value: 0xAF63B24C8601A52E)  // "?"
+    static let exclamationMark = WordHash(value: 0xAF639C4C86017FCC)  // "!"
+    static let of = WordHash(value: 0x08B06007B5567108)  // "of"
+    static let and = WordHash(value: 0xE6F79719051FF286)  // "and"
+    static let to = WordHash(value: 0x08C83907B56AC0A4)  // "to"
     /// Words that may follow a cue before its content: `said in a statement that`, `said Tuesday that`.
     static let contentLeadIns = set(
         """

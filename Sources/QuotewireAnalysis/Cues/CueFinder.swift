@@ -5,8 +5,8 @@
 /// determiner (`the call`, `a warning`).
 struct CueFinder: Sendable {
     private let lexicon = CueLexicon.shared
-    private static let according = WordHash("according")
-    private static let to = WordHash("to")
+    static let according = WordHash(value: 0x22069A7DCA739B67)  // "according"
+    static let to = WordHash(value: 0x08C83907B56AC0A4)  // "to"
 
     /// Cue verbs whose bare and `-s` forms are more often nouns.
     private static let nounLike = WordLists.set(
@@ -23,7 +23,7 @@ struct CueFinder: Sendable {
 
     /// Lemmas that are cues only with their particle (`pointed out`, `talked about`).
     private static let needParticle = WordLists.set("point weigh talk rail lash")
-    private static let continueLemma = WordHash("continue")
+    static let continueLemma = WordHash(value: 0xD2BFD5ACCD1966A4)  // "continue"
 
     func find(_ tokens: [Token], quoted: [Bool]) -> [Cue] {
         var cues: [Cue] = []

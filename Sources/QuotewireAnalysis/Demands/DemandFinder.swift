@@ -52,7 +52,13 @@ struct DemandFinder: Sendable {
         for position in demands.indices {
             let demand = demands[position]
             demands[position].demanderRecord = demand.demander.flatMap { actors.resolve($0) }
-            demands[position].addresseeRecord = demand.addressee.flatMap { actors.resolve($0) }
+            demands[position].addresseeRecord = demand.addressee.flatMap { addressee in
+                // `called on him to resign`: the actor he refers to.
+                if addressee.count == 1, let subject = DirectiveWords.subjectForms[index.tokens[addressee.lowerBound].hash] {
+                    return actors.resolve(objectPronoun: addressee, as: subject)
+                }
+                return actors.resolve(addressee)
+            }
             demands[position].attribution = self.reportingAttribution(
                 Int(index.tokens[demand.cue.lowerBound].start), attributions, starts)
         }

@@ -17,7 +17,7 @@ struct DirectiveVerbFinder: Sendable {
         }
         return WordTable(pairs)
     }()
-    private static let inWord = WordHash("in")
+    private static let inWord = WordHash(value: 0x08B73807B55C4BBE)  // "in"
 
     func find(_ index: DocumentIndex) -> [DirectiveVerb] {
         let tokens = index.tokens

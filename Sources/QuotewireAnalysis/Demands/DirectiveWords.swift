@@ -30,11 +30,11 @@ enum DirectiveWords {
     static let thatVerbs = WordLists.set("urge demand request order recommend ask")
     /// Verbs that demand with `for`: `called for`, `pushing for`.
     static let forVerbs = WordLists.set("call push press ask appeal plead beg lobby petition")
-    static let call = WordHash("call")
+    static let call = WordHash(value: 0xB5167A90E83BA4A9)  // "call"
     /// `warned the Fed against buying bonds`.
     static let warnings = WordLists.set("warn caution")
-    static let against = WordHash("against")
-    static let be = WordHash("be")
+    static let against = WordHash(value: 0x3EF0BDADDA0C0A00)  // "against"
+    static let be = WordHash(value: 0x08A62F07B54DC940)  // "be"
     /// Words that introduce an addressee near a directive noun.
     static let addresseeIntroducers = WordLists.set("with to from on")
     /// Nouns that name a demand: `three expectations`, `their demands`.
@@ -43,7 +43,7 @@ enum DirectiveWords {
     )
     /// Verbs that introduce the items of a demand in the next sentence: `These include ...`.
     static let enumerators = WordLists.set("include includes included including are were involve involves comprise")
-    static let from = WordHash("from")
+    static let from = WordHash(value: 0x7F845078D7A5C0B5)  // "from"
     /// Words that may follow a directive noun (`demands for`, `expectations that`, `These include`).
     static let afterNoun = WordLists.set("for of that from on to include included includes are were was is by and or in")
     static let negations = WordLists.set("not never")
@@ -56,7 +56,7 @@ enum DirectiveWords {
     static let clauseOpeners = WordLists.set("while because although though unless whereas")
     /// Verbs that make `demanded to …` a question (`demanded to know whether`).
     static let questionVerbs = WordLists.set("know see learn hear")
-    static let by = WordHash("by")
+    static let by = WordHash(value: 0x08A64B07B54DF8D4)  // "by"
     /// Prepositions that open an adjunct, not part of a name (`his supporters at a rally`, `graduates in 2007`).
     static let adjunctPrepositions = WordLists.set("in at on during to")
     /// Words between a subject and its directive verb: `has continued to push for`, `all but begged`.
@@ -71,6 +71,10 @@ enum DirectiveWords {
     /// Modals that make a directive verb hypothetical (`will demand`, `could call on`, `might press for`).
     static let modals = WordLists.set("will would could can may might should shall")
     static let objectPronouns = WordLists.set("him her them us me you it")
+    /// The subject form of a third-person object pronoun, to resolve it to an actor.
+    static let subjectForms = WordTable<WordHash>([
+        (WordHash("him"), WordHash("he")), (WordHash("her"), WordHash("she")), (WordHash("them"), WordHash("they")),
+    ])
     /// Words that, after a comma, end a demanded action (`, saying`, `, which`, `, but`).
     static let actionEnders = WordLists.set("but and which who while as although though citing according")
 }

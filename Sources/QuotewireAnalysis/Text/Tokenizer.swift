@@ -16,9 +16,12 @@ struct Tokenizer: Sendable {
     )
 
     func tokenize(_ text: TextBuffer) -> [Token] {
+        text.scalars.withUnsafeBufferPointer { self.tokenize($0) }
+    }
+
+    private func tokenize(_ scalars: UnsafeBufferPointer<UInt32>) -> [Token] {
         var tokens: [Token] = []
-        tokens.reserveCapacity(text.count / 4)
-        let scalars = text.scalars
+        tokens.reserveCapacity(scalars.count / 4)
         let count = scalars.count
         var index = 0
         var paragraph: Int32 = 0
@@ -50,33 +53,31 @@ struct Tokenizer: Sendable {
                     kind = value == 0x60 ? .quoteOpen : .quoteEither
                 }
             }
-            tokens.append(
-                Token(
-                    start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: index), kind: kind,
-                    hash: hash, isCapitalized: kind == .word && CharacterClass.isUpper(value),
-                    startsParagraph: atParagraphStart,
-                    paragraph: paragraph
-                )
+            var token = Token(
+                start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: index), kind: kind,
+                hash: hash, isCapitalized: kind == .word && CharacterClass.isUpper(value),
+                startsParagraph: atParagraphStart,
+                paragraph: paragraph
             )
-            if kind == .word && index - start > 3 && (scalars[index - 1] | 0x20) == 0x73
-                && (scalars[index - 2] | 0x20) != 0x73
-            {
-                tokens[tokens.count - 1].endsInS = true
-            }
-            if kind == .word && scalars[index - 1] == 0x2E { tokens[tokens.count - 1].endsWithPeriod = true }
-            if kind == .word && index - start > 3 {
+            if kind == .word {
                 let last = scalars[index - 1] | 0x20
-                let secondLast = scalars[index - 2] | 0x20
-                tokens[tokens.count - 1].endsInLy = last == 0x79 && secondLast == 0x6C && !CharacterClass.isUpper(value)
-                tokens[tokens.count - 1].endsInEd = last == 0x64 && secondLast == 0x65 && !CharacterClass.isUpper(value)
-                tokens[tokens.count - 1].endsInIng = last == 0x67 && secondLast == 0x6E && (scalars[index - 3] | 0x20) == 0x69
+                if scalars[index - 1] == 0x2E { token.endsWithPeriod = true }
+                if index - start > 3 {
+                    let secondLast = scalars[index - 2] | 0x20
+                    if last == 0x73 && secondLast != 0x73 { token.endsInS = true }
+                    let lowerStart = !token.isCapitalized
+                    if last == 0x79 && secondLast == 0x6C && lowerStart { token.endsInLy = true }
+                    if last == 0x64 && secondLast == 0x65 && lowerStart { token.endsInEd = true }
+                    if last == 0x67 && secondLast == 0x6E && (scalars[index - 3] | 0x20) == 0x69 { token.endsInIng = true }
+                }
             }
+            tokens.append(token)
             atParagraphStart = false
         }
         return tokens
     }
 
-    private func scanWord(_ scalars: [UInt32], from start: Int) -> (Int, TokenKind, WordHash) {
+    private func scanWord(_ scalars: UnsafeBufferPointer<UInt32>, from start: Int) -> (Int, TokenKind, WordHash) {
         let count = scalars.count
         var index = start
         var hash = WordHash.empty
@@ -85,6 +86,16 @@ struct Tokenizer: Sendable {
         var segmentLength = 0
         while index < count {
             let value = scalars[index]
+            // ASCII letters and digits first: nearly every scalar of an English word.
+            let lowered = value | 0x20
+            if value < 0x80, (lowered >= 0x61 && lowered <= 0x7A) || (value >= 0x30 && value <= 0x39) {
+                if value >= 0x41 { hasLetter = true }
+                segmentLength += 1
+                if segmentLength > 1 { isAcronym = false }
+                hash = hash.appendingASCII(value >= 0x41 ? lowered : value)
+                index += 1
+                continue
+            }
             if CharacterClass.isLetter(value) || CharacterClass.isDigit(value) {
                 if CharacterClass.isLetter(value) { hasLetter = true }
                 segmentLength += 1

@@ -16,6 +16,12 @@ struct WordHash: Sendable, Hashable {
         self = hash
     }
 
+    /// `appending` for a scalar already known to be lowercase ASCII or a digit.
+    @inline(__always)
+    func appendingASCII(_ lowercased: UInt32) -> WordHash {
+        WordHash(value: (self.value ^ UInt64(lowercased)) &* 0x100_0000_01b3)
+    }
+
     func appending(_ scalar: UInt32) -> WordHash {
         var normalized = CharacterClass.lowercase(scalar)
         if normalized == 0x2019 { normalized = 0x27 }

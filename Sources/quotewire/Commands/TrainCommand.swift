@@ -36,6 +36,9 @@ struct Train: AsyncParsableCommand {
     @Option(help: "Words the rules do not know are proposed as cues from this learned prior up.")
     var minimumPrior: Float = ModelTrainer().minimumPrior
 
+    @Option(help: "Only show why gold contents have no matching candidate, with up to N examples of each kind; train nothing.")
+    var coverage: Int?
+
     func validate() throws {
         guard (10...24).contains(self.bits) else { throw ValidationError("--bits must be between 10 and 24") }
         guard self.epochs >= 1 else { throw ValidationError("--epochs must be at least 1") }
@@ -51,6 +54,10 @@ struct Train: AsyncParsableCommand {
         trainer.trainer.bits = self.bits
         trainer.trainer.learningRate = self.learningRate
         trainer.minimumPrior = self.minimumPrior
+        if let coverage = self.coverage {
+            for line in trainer.coverage(corpus, examples: coverage).report() { print(line) }
+            return
+        }
         let writer = trainer.train(corpus) { printError($0) }
         let source = writer.source(command: "quotewire train")
         printError("train: done in \(EvalReport.format((clock.now - start).inSeconds, digits: 1)) s")

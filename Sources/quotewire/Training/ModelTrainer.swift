@@ -56,6 +56,18 @@ struct ModelTrainer {
             weights: weights)
     }
 
+    /// Why gold contents of `corpus` have no matching candidate, with up to `examples` of each kind.
+    func coverage(_ corpus: EvalCorpus, examples: Int) -> CandidateCoverage {
+        let lexicon = TrainingLexicon(priors: self.cuePriors(corpus), minimumPrior: self.minimumPrior)
+        var coverage = CandidateCoverage(limit: examples)
+        for document in corpus.documents {
+            coverage.add(
+                TrainingDocument(body: document.text, lexicon: lexicon), gold: document.gold, text: document.text,
+                name: document.name)
+        }
+        return coverage
+    }
+
     private func fit(_ selection: [Int], _ documents: [TrainingDocument], _ labels: [[Bool]]) -> [Float] {
         var examples: [[UInt32]] = []
         var flat: [Bool] = []
