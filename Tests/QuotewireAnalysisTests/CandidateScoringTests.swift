@@ -96,7 +96,8 @@ struct CandidateScoringTests {
         let probabilities = trainer.probabilities(examples, weights: first)
         #expect(zip(probabilities, labels).allSatisfy { probability, label in label ? probability > 0.8 : probability < 0.2 })
         let writer = TrainedModelWriter(
-            bits: 10, threshold: 0.42, minimumPrior: 0.3, priors: [("said", 0.9), ("argued", 0.7)], weights: first)
+            bits: 10, threshold: 0.42, minimumPrior: 0.3, priors: [("said", 0.9), ("argued", 0.7)], weights: first,
+            classes: [("said", 3), ("mayor", 1), ("argued", 3)])
         let source = writer.source(command: "test")
         #expect(source == writer.source(command: "test"))
         #expect(source.contains("static let threshold: Float = 0.4200"))
@@ -105,5 +106,12 @@ struct CandidateScoringTests {
         let parsed = TrainedModelData.parseWeights(body, bits: 10)
         #expect(zip(parsed, first).allSatisfy { abs($0 - $1) <= 0.0001 || abs($1) < TrainedModelWriter.smallestWeight })
         #expect(TrainedModelData.parsePriors("said 0.9000\nargued 0.7000").map(\.word) == ["said", "argued"])
+        // Word classes read back, grouped by class, and classify tokens (punctuation by its kind).
+        let classText = source.components(separatedBy: "static let wordClasses = \"\"\"\n")[1].components(separatedBy: "\"\"\"")[0]
+        let classes = TrainedModelData.parseClasses(classText)
+        #expect(classes.map(\.word) == ["mayor", "argued", "said"] && classes.map(\.wordClass) == [1, 3, 3])
+        let (_, tokens) = TestSupport.tokens("The Mayor argued,")
+        let table = WordClasses(classes)
+        #expect(tokens.map(table.of) == [0, 1, 3, 64 + UInt64(TokenKind.comma.rawValue)])
     }
 }

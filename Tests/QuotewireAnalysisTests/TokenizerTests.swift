@@ -64,7 +64,8 @@ struct TokenizerTests {
     @Test("hashes ASCII words the same on the fast path and the general one")
     func asciiFastPathHashesAsTheGeneralPath() {
         let (_, tokens) = TestSupport.tokens("Trump’s U.S. co-author SAID 2,000 Über-mayor’s naïve Q3")
-        let expected = ["trump's", "u.s.", "co-author", "said", "2,000", "über-mayor's", "naïve", "q3"]
+        // A kept abbreviation period is not hashed; only ASCII letters are lowercased.
+        let expected = ["trump's", "u.s", "co-author", "said", "2,000", "Über-mayor's", "naïve", "q3"]
         #expect(tokens.map(\.hash) == expected.map { WordHash($0) })
     }
 }

@@ -8,6 +8,15 @@ extension TrainedModelData {
         }
     }
 
+    /// Lines of `class word word ...`.
+    static func parseClasses(_ text: String) -> [(word: String, wordClass: UInt8)] {
+        text.split(separator: "\n").flatMap { line -> [(word: String, wordClass: UInt8)] in
+            let fields = line.split(separator: " ")
+            guard let first = fields.first, let wordClass = UInt8(first) else { return [] }
+            return fields.dropFirst().map { (String($0), wordClass) }
+        }
+    }
+
     static func parseWeights(_ text: String, bits: Int) -> [Float] {
         var weights = [Float](repeating: 0, count: 1 << bits)
         for pair in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {

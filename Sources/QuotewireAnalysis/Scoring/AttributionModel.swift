@@ -10,7 +10,9 @@ struct AttributionModel: Sendable {
         let weights = TrainedModelData.parseWeights(data.weights, bits: data.bits)
         return AttributionModel(
             priors: priors,
-            scorer: TrainedScorer(model: LogisticModel(bits: data.bits, weights: weights), threshold: data.threshold))
+            scorer: TrainedScorer(
+                model: LogisticModel(bits: data.bits, weights: weights), threshold: data.threshold,
+                classes: WordClasses(TrainedModelData.parseClasses(data.wordClasses))))
     }()
 
     /// Today's rules alone, through the same seam.

@@ -49,4 +49,10 @@ enum FeatureTemplate: UInt16, Sendable {
     case speakerOriginAndCount
     case speakerBeforeKind
     case speakerInsideContent
+    case speakerOriginAndContentOrigin
+    case speakerClassesAndOrigin
+    case speakerWordBeforeAndOrigin
+    case speakerWordAfterAndOrigin
+    case speakerOriginAndOthers
+    case speakerSideOfContent
 }

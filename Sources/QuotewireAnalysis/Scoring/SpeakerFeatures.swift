@@ -2,11 +2,13 @@
 /// `speaker*`).
 struct SpeakerFeatures: Sendable {
     let index: DocumentIndex
+    let classes: WordClasses
 
-    /// The features of a speaker candidate of a cue.
+    /// The features of a speaker candidate of a cue, as seen from one of the cue's contents.
     func speakerFeatures<Sink: FeatureSink>(
-        _ speaker: SpeakerCandidate, of cue: CueCandidate, inside: Bool, into features: inout Sink
+        _ speaker: SpeakerCandidate, of cue: CueCandidate, content: AttributionCandidate, into features: inout Sink
     ) {
+        let inside = content.contains(speaker)
         let tokens = self.index.tokens
         let origin = UInt64(speaker.origin.rawValue)
         let range = speaker.tokens
@@ -26,6 +28,17 @@ struct SpeakerFeatures: Sendable {
         features.add(.speakerOriginAndRuleCue, origin, cue.isRuleCue ? 1 : 0)
         features.add(.speakerOriginAndCount, origin, UInt64(min(cue.speakers.count, 5)))
         features.add(.speakerBeforeKind, origin, range.lowerBound > 0 ? UInt64(tokens[range.lowerBound - 1].kind.rawValue) : 255)
+        features.add(.speakerOriginAndContentOrigin, origin, UInt64(content.origin.rawValue))
+        let firstClass = self.classes.of(first)
+        let lastClass = self.classes.of(tokens[range.upperBound - 1])
+        features.add(.speakerClassesAndOrigin, origin, firstClass &* 131 &+ lastClass)
+        features.add(.speakerWordBeforeAndOrigin, origin, range.lowerBound > 0 ? CandidateFeatures.describe(tokens[range.lowerBound - 1]) : 1)
+        features.add(.speakerWordAfterAndOrigin, origin, range.upperBound < tokens.count ? CandidateFeatures.describe(tokens[range.upperBound]) : 1)
+        var others: UInt64 = 0
+        for other in cue.speakers where other.tokens != range { others |= 1 << UInt64(other.origin.rawValue) }
+        features.add(.speakerOriginAndOthers, origin, others)
+        let side: UInt64 = inside ? 0 : range.upperBound <= content.attribution.firstToken ? 1 : 2
+        features.add(.speakerSideOfContent, origin, side &* 16 &+ UInt64(content.origin.rawValue))
     }
 
 }

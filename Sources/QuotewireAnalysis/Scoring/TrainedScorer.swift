@@ -2,12 +2,13 @@
 struct TrainedScorer: AttributionScorer {
     let model: LogisticModel
     let threshold: Float
+    let classes: WordClasses
     var requiresConsistency: Bool { true }
 
     /// The best-scoring speaker candidate of each chosen candidate's cue (whether a mention lies inside
     /// the content is one of its features: usually not the speaker, except between a split quote's parts).
     func speakers(_ set: CandidateSet, _ index: DocumentIndex, chosen: [Int]) -> [Range<Int>?]? {
-        let features = SpeakerFeatures(index: index)
+        let features = SpeakerFeatures(index: index, classes: self.classes)
         return chosen.map { position in
             let candidate = set.attributions[position]
             guard let cueIndex = candidate.cueIndex else { return candidate.attribution.speaker }
@@ -15,7 +16,7 @@ struct TrainedScorer: AttributionScorer {
             var best: (range: Range<Int>, score: Float)?
             for speaker in cue.speakers {
                 var sum = LogisticModel.Sum(model: self.model)
-                features.speakerFeatures(speaker, of: cue, inside: candidate.contains(speaker), into: &sum)
+                features.speakerFeatures(speaker, of: cue, content: candidate, into: &sum)
                 if sum.value > best?.score ?? -Float.infinity { best = (speaker.tokens, sum.value) }
             }
             return best?.range

@@ -6,8 +6,14 @@
     public var minimumPrior: Float
     public var priors: [(word: String, prior: Float)]
     public var weights: [Float]
+    /// Each word's class number (``WordClasses``).
+    public var classes: [(word: String, wordClass: UInt8)]
 
-    public init(bits: Int, threshold: Float, minimumPrior: Float, priors: [(word: String, prior: Float)], weights: [Float]) {
+    public init(
+        bits: Int, threshold: Float, minimumPrior: Float, priors: [(word: String, prior: Float)], weights: [Float],
+        classes: [(word: String, wordClass: UInt8)] = []
+    ) {
+        self.classes = classes
         self.bits = bits
         self.threshold = threshold
         self.minimumPrior = minimumPrior
@@ -35,6 +41,16 @@
             "    static let cuePriors = \"\"\"",
         ]
         lines.append(contentsOf: priorLines.map { "        " + Self.escape($0) })
+        lines.append("        \"\"\"")
+        lines.append("    static let wordClasses = \"\"\"")
+        let byClass = Dictionary(grouping: self.classes, by: \.wordClass)
+        for wordClass in byClass.keys.sorted() {
+            let words = (byClass[wordClass] ?? []).map(\.word).sorted()
+            for start in stride(from: 0, to: words.count, by: 12) {
+                let chunk = words[start..<min(words.count, start + 12)].map(Self.escape).joined(separator: " ")
+                lines.append("        \(wordClass) \(chunk)")
+            }
+        }
         lines.append("        \"\"\"")
         lines.append("    static let weights = \"\"\"")
         for start in stride(from: 0, to: pairs.count, by: 8) {

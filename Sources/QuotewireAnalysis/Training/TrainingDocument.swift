@@ -37,12 +37,12 @@ import QuotewireModel
             describe.spanFeatures(candidate, cue: candidate.cueIndex.map { set.cues[$0] }, into: &features)
             return features.indices
         }
-        let speakerFeatures = SpeakerFeatures(index: index)
+        let speakerFeatures = SpeakerFeatures(index: index, classes: lexicon.classes)
         self.speakers = set.attributions.map { candidate in
             guard let cue = candidate.cueIndex.map({ set.cues[$0] }) else { return [] }
             return cue.speakers.map { speaker in
                 var features = FeatureVector()
-                speakerFeatures.speakerFeatures(speaker, of: cue, inside: candidate.contains(speaker), into: &features)
+                speakerFeatures.speakerFeatures(speaker, of: cue, content: candidate, into: &features)
                 let range = Int(tokens[speaker.tokens.lowerBound].start)..<Int(tokens[speaker.tokens.upperBound - 1].end)
                 return (range, features.indices)
             }
@@ -62,9 +62,13 @@ import QuotewireModel
 /// The learned cue lexicon while it is being trained.
 @_spi(Training) public struct TrainingLexicon: Sendable {
     let priors: CuePriors
+    let classes: WordClasses
 
-    public init(priors: [(word: String, prior: Float)], minimumPrior: Float) {
+    public init(
+        priors: [(word: String, prior: Float)], minimumPrior: Float, classes: [(word: String, wordClass: UInt8)] = []
+    ) {
         self.priors = CuePriors(priors, minimumPrior: minimumPrior)
+        self.classes = WordClasses(classes)
     }
 
     /// Each word token of `body` (lowercased) and whether it lies inside one of the `cues` ranges.

@@ -36,8 +36,14 @@ struct Train: AsyncParsableCommand {
     @Option(help: "Words the rules do not know are proposed as cues from this learned prior up.")
     var minimumPrior: Float = ModelTrainer().minimumPrior
 
+    @Option(help: "The tagged training lexicon (word, count, Penn tags with counts); default: DIR/../train-lexicon.tsv.")
+    var lexicon: String?
+
     @Option(help: "Only show why gold contents have no matching candidate, with up to N examples of each kind; train nothing.")
     var coverage: Int?
+
+    @Option(help: "With --coverage: the threshold the out-of-fold model chooses at.")
+    var coverageThreshold: Float = 0.28
 
     func validate() throws {
         guard (10...24).contains(self.bits) else { throw ValidationError("--bits must be between 10 and 24") }
@@ -54,8 +60,17 @@ struct Train: AsyncParsableCommand {
         trainer.trainer.bits = self.bits
         trainer.trainer.learningRate = self.learningRate
         trainer.minimumPrior = self.minimumPrior
+        let lexicon = self.lexicon ?? URL(fileURLWithPath: self.directory).deletingLastPathComponent()
+            .appendingPathComponent("train-lexicon.tsv").path
+        do {
+            trainer.classes = try WordClassLexicon.load(lexicon)
+        } catch {
+            printError("quotewire train: cannot read the tagged lexicon \(lexicon): \(error)")
+            throw ExitCode(66)
+        }
+        printError("train: \(trainer.classes.count) word classes from \(lexicon)")
         if let coverage = self.coverage {
-            for line in trainer.coverage(corpus, examples: coverage).report() { print(line) }
+            for line in trainer.coverage(corpus, examples: coverage, threshold: self.coverageThreshold).report() { print(line) }
             return
         }
         let writer = trainer.train(corpus) { printError($0) }

@@ -1,15 +1,26 @@
 @_spi(Training) import QuotewireAnalysis
 import QuotewireEvaluation
 
-/// Why gold contents have no matching candidate (`quotewire train --coverage N`): no candidate shares
-/// their cue, or one does but none of its spans reaches IoU 0.5 (too long, too short, or shifted).
-/// It shows where new candidates would raise the recall a perfect chooser reaches.
+/// Where gold contents are lost (`quotewire train --coverage N`): what the chooser did with the
+/// candidates, and why no candidate matches the rest (no candidate shares their cue, or one does but
+/// none of its spans reaches IoU 0.5: too long, too short, or shifted). It shows whether better
+/// choosing or new candidates would raise recall.
 struct CandidateCoverage {
     enum Kind: String, CaseIterable {
+        /// A chosen candidate matches.
+        case found
+        /// A matching candidate exists; another span of its cue was chosen.
+        case wrongSpan = "wrong-span"
+        /// A matching candidate exists; nothing of its cue was chosen.
+        case rejected
         case noCue = "no-cue"
         case tooLong = "too-long"
         case tooShort = "too-short"
         case shifted
+        /// A chosen candidate that overlaps no gold content at all.
+        case spurious
+        /// A chosen candidate that overlaps gold contents but matches none.
+        case overlapping
     }
 
     private(set) var counts: [Kind: Int] = [:]
@@ -18,7 +29,7 @@ struct CandidateCoverage {
 
     init(limit: Int) { self.limit = limit }
 
-    mutating func add(_ document: TrainingDocument, gold: [GoldAttribution], text: String, name: String) {
+    mutating func add(_ document: TrainingDocument, chosen: [Int], gold: [GoldAttribution], text: String, name: String) {
         let metric = AttributionMetric(text: text)
         let scalars = Array(text.unicodeScalars)
         func show(_ range: Range<Int>) -> String {
@@ -28,18 +39,25 @@ struct CandidateCoverage {
             return result
         }
         let contents = document.contents.map { metric.trim([$0]).first }
-        for attribution in gold {
-            let trimmed = metric.trim(attribution.content)
-            guard !trimmed.isEmpty else { continue }
-            let reached = contents.contains { $0.map { AttributionMetric.iou(trimmed, $0) >= AttributionMetric.threshold } ?? false }
-            if reached { continue }
-            let sharing = document.contents.indices.filter { position in
-                guard let cue = document.cues[position] else { return false }
+        let goldContents = gold.map { metric.trim($0.content) }
+        func matches(_ gold: Int, _ candidate: Int) -> Bool {
+            contents[candidate].map { AttributionMetric.iou(goldContents[gold], $0) >= AttributionMetric.threshold } ?? false
+        }
+        for (position, attribution) in gold.enumerated() where !goldContents[position].isEmpty {
+            let trimmed = goldContents[position]
+            let sharing = document.contents.indices.filter { candidate in
+                guard let cue = document.cues[candidate] else { return false }
                 return AttributionMetric.overlaps(attribution.cue, cue)
             }
-            let kind: Kind
             var best: Range<Int>?
-            if sharing.isEmpty {
+            let kind: Kind
+            if chosen.contains(where: { matches(position, $0) }) {
+                kind = .found
+            } else if document.contents.indices.contains(where: { matches(position, $0) }) {
+                let other = chosen.first { sharing.contains($0) }
+                best = other.flatMap { contents[$0] }
+                kind = other == nil ? .rejected : .wrongSpan
+            } else if sharing.isEmpty {
                 kind = .noCue
             } else {
                 let scored = sharing.compactMap { contents[$0] }.map { ($0, AttributionMetric.iou(trimmed, $0)) }
@@ -53,22 +71,26 @@ struct CandidateCoverage {
                     kind = .shifted
                 }
             }
-            self.counts[kind, default: 0] += 1
-            if self.examples.count < self.limit * Kind.allCases.count,
-                self.examples.filter({ $0.kind == kind }).count < self.limit
-            {
-                let cue = attribution.cue.map(show).joined(separator: " | ")
-                let content = trimmed.map(show).joined(separator: " | ")
-                let predicted = best.map { " ~~ best {\(show($0))}" } ?? ""
-                self.examples.append((kind, "\(kind.rawValue) \(name.prefix(40)) [\(cue)] {\(content)}\(predicted)"))
-            }
+            let cue = attribution.cue.map(show).joined(separator: " | ")
+            let content = trimmed.map(show).joined(separator: " | ")
+            self.count(kind, "[\(cue)] {\(content)}" + (best.map { " ~~ {\(show($0))}" } ?? ""), name)
+        }
+        for candidate in chosen where !gold.indices.contains(where: { matches($0, candidate) }) {
+            guard let content = contents[candidate] else { continue }
+            let overlaps = goldContents.contains { AttributionMetric.overlaps($0, content) }
+            let cue = document.cues[candidate].map(show) ?? ""
+            self.count(overlaps ? .overlapping : .spurious, "[\(cue)] {\(show(content))}", name)
         }
     }
 
+    private mutating func count(_ kind: Kind, _ line: String, _ name: String) {
+        self.counts[kind, default: 0] += 1
+        guard kind != .found, self.examples.filter({ $0.kind == kind }).count < self.limit else { return }
+        self.examples.append((kind, "\(kind.rawValue) \(name.prefix(40)) \(line)"))
+    }
+
     func report() -> [String] {
-        let total = self.counts.values.reduce(0, +)
-        var lines = ["coverage: \(total) gold contents without a matching candidate: "
-            + Kind.allCases.map { "\($0.rawValue) \(self.counts[$0, default: 0])" }.joined(separator: ", ")]
+        var lines = ["coverage: " + Kind.allCases.map { "\($0.rawValue) \(self.counts[$0, default: 0])" }.joined(separator: ", ")]
         lines += self.examples.sorted { $0.kind.rawValue < $1.kind.rawValue }.map(\.line)
         return lines
     }

@@ -12,12 +12,14 @@ struct ModelTrainer {
     var trainer = LogisticTrainer()
     /// Folds for choosing the threshold on scores the model did not train on.
     var folds = 2
+    /// Each word's usual part-of-speech class, from the tagged training lexicon.
+    var classes: [(word: String, wordClass: UInt8)] = []
 
     /// The model, as the writer of its Swift source; what it measured goes to `log`.
     func train(_ corpus: EvalCorpus, log: (String) -> Void) -> TrainedModelWriter {
         let priors = self.cuePriors(corpus)
         log("train: \(priors.count) cue words (seen as a cue at least \(self.minimumCueCount) times)")
-        let lexicon = TrainingLexicon(priors: priors, minimumPrior: self.minimumPrior)
+        let lexicon = TrainingLexicon(priors: priors, minimumPrior: self.minimumPrior, classes: self.classes)
         let documents = corpus.documents.map { TrainingDocument(body: $0.text, lexicon: lexicon) }
         let matches = zip(corpus.documents, documents).map { document, candidates in
             Self.matches(candidates.contents, cues: candidates.cues, gold: document.gold, text: document.text)
@@ -32,15 +34,7 @@ struct ModelTrainer {
         let gold = corpus.documents.reduce(0) { $0 + $1.gold.count }
         log("train: \(reachable) of \(gold) gold contents have a matching candidate (the recall a perfect chooser reaches)")
 
-        // Out-of-fold scores: each fold scored by a model trained on the others.
-        var scores = documents.map { [Float](repeating: 0, count: $0.features.count) }
-        for fold in 0..<self.folds {
-            let training = documents.indices.filter { $0 % self.folds != fold }
-            let weights = self.fit(training, documents, labels)
-            for position in documents.indices where position % self.folds == fold {
-                scores[position] = self.trainer.probabilities(documents[position].features, weights: weights)
-            }
-        }
+        let scores = self.outOfFoldScores(documents, labels)
         var best = (threshold: Float(0.5), f1: -1.0)
         for step in stride(from: 20, through: 80, by: 2) {
             let threshold = Float(step) / 100
@@ -53,17 +47,35 @@ struct ModelTrainer {
         for position in weights.indices { weights[position] += speakerModel[position] }
         return TrainedModelWriter(
             bits: self.trainer.bits, threshold: best.threshold, minimumPrior: self.minimumPrior, priors: priors,
-            weights: weights)
+            weights: weights, classes: self.classes)
     }
 
-    /// Why gold contents of `corpus` have no matching candidate, with up to `examples` of each kind.
-    func coverage(_ corpus: EvalCorpus, examples: Int) -> CandidateCoverage {
-        let lexicon = TrainingLexicon(priors: self.cuePriors(corpus), minimumPrior: self.minimumPrior)
+    /// Each candidate's score by a model trained on the other folds.
+    private func outOfFoldScores(_ documents: [TrainingDocument], _ labels: [[Bool]]) -> [[Float]] {
+        var scores = documents.map { [Float](repeating: 0, count: $0.features.count) }
+        for fold in 0..<self.folds {
+            let training = documents.indices.filter { $0 % self.folds != fold }
+            let weights = self.fit(training, documents, labels)
+            for position in documents.indices where position % self.folds == fold {
+                scores[position] = self.trainer.probabilities(documents[position].features, weights: weights)
+            }
+        }
+        return scores
+    }
+
+    /// Why gold contents of `corpus` are missed, with up to `examples` of each kind: what the
+    /// out-of-fold model chose at `threshold`, and which gold contents no candidate reaches.
+    func coverage(_ corpus: EvalCorpus, examples: Int, threshold: Float) -> CandidateCoverage {
+        let lexicon = TrainingLexicon(priors: self.cuePriors(corpus), minimumPrior: self.minimumPrior, classes: self.classes)
+        let documents = corpus.documents.map { TrainingDocument(body: $0.text, lexicon: lexicon) }
+        let labels = zip(corpus.documents, documents).map { document, candidates in
+            Self.matches(candidates.contents, cues: candidates.cues, gold: document.gold, text: document.text).map { $0 != nil }
+        }
+        let scores = self.outOfFoldScores(documents, labels)
         var coverage = CandidateCoverage(limit: examples)
-        for document in corpus.documents {
-            coverage.add(
-                TrainingDocument(body: document.text, lexicon: lexicon), gold: document.gold, text: document.text,
-                name: document.name)
+        for (position, document) in corpus.documents.enumerated() {
+            let chosen = documents[position].choose(scores: scores[position], threshold: threshold)
+            coverage.add(documents[position], chosen: chosen, gold: document.gold, text: document.text, name: document.name)
         }
         return coverage
     }
@@ -91,27 +103,42 @@ struct ModelTrainer {
 
     /// The speaker model: for each cue with a span matching gold, which of its speaker candidates
     /// overlaps the gold source. Its features are its own (`speaker*` templates), so its weights add
-    /// to the content model's in one table.
+    /// to the content model's in one table. Its out-of-fold accuracy (the share of those cues whose
+    /// best-scoring speaker overlaps the gold source) goes to `log`.
     private func fitSpeakers(
         _ corpus: EvalCorpus, _ documents: [TrainingDocument], _ matches: [[Int?]], log: (String) -> Void
     ) -> [Float] {
-        var examples: [[UInt32]] = []
-        var labels: [Bool] = []
-        for (position, document) in documents.enumerated() {
+        // Per document, per matched cue: its speaker candidates' features and labels.
+        let groups = documents.indices.map { position in
             let gold = corpus.documents[position].gold
+            let document = documents[position]
             var seen = Set<Int>()
-            for (candidate, match) in matches[position].enumerated() {
+            return matches[position].enumerated().compactMap { candidate, match -> [(features: [UInt32], label: Bool)]? in
                 guard let match, let cue = document.cueIndices[candidate], !gold[match].source.isEmpty,
                     seen.insert(cue).inserted
-                else { continue }
-                for speaker in document.speakers[candidate] {
-                    examples.append(speaker.features)
-                    labels.append(AttributionMetric.overlaps(gold[match].source, speaker.range))
+                else { return nil }
+                return document.speakers[candidate].map { ($0.features, AttributionMetric.overlaps(gold[match].source, $0.range)) }
+            }
+        }
+        func fit(_ selection: [Int]) -> [Float] {
+            let speakers = selection.flatMap { groups[$0].joined() }
+            return self.trainer.fit(speakers.map(\.features), labels: speakers.map(\.label))
+        }
+        let cues = groups.joined()
+        let reachable = cues.filter { $0.contains { $0.label } }.count
+        var correct = 0
+        for fold in 0..<self.folds {
+            let weights = fit(documents.indices.filter { $0 % self.folds != fold })
+            for position in documents.indices where position % self.folds == fold {
+                for cue in groups[position] {
+                    let scores = self.trainer.probabilities(cue.map(\.features), weights: weights)
+                    if let best = scores.indices.max(by: { scores[$0] < scores[$1] }), cue[best].label { correct += 1 }
                 }
             }
         }
-        log("train: \(examples.count) speaker candidates, \(labels.filter { $0 }.count) overlapping the gold source")
-        return self.trainer.fit(examples, labels: labels)
+        log("train: \(cues.count) matched cues with a gold source; a speaker candidate overlaps it for \(reachable), "
+            + "the out-of-fold choice for \(correct)")
+        return fit(Array(documents.indices))
     }
 
     /// For each candidate, the gold attribution whose content it matches (the metric's IoU >= 0.5) and
