@@ -31,6 +31,16 @@ import Testing
         #expect(table.stdout.contains("demand errors: demand-missed 0, demand-demander 0, demand-addressee 0, demand-false-alarm 0"))
     }
 
+    @Test func onlyKeepsTheJudgedDocumentsLeft() async throws {
+        let outcome = try await QuotewireProcess.run([
+            "eval", Self.slice, "--demands", Self.slice + "/gold.jsonl", "--only", "called-for", "--json",
+        ])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let demands = try #require(json["demands"] as? [String: Double])
+        #expect(demands["goldDemands"] == 2 && demands["found"] == 2 && demands["goldNonDemands"] == 0)
+    }
+
     @Test func aMissingGoldFileIsNoInput() async throws {
         let outcome = try await QuotewireProcess.run(["eval", Self.slice, "--demands", "/no/such/gold.jsonl"])
         #expect(outcome.status == 66)

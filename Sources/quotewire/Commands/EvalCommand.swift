@@ -73,6 +73,7 @@ struct Eval: AsyncParsableCommand {
 
     func run() async throws {
         var corpus = try EvalCorpus.load(self.directory, command: "eval")
+        var demandGold = try self.demands.map { try Self.loadDemandGold($0, corpus: corpus) }
         if let only = self.only {
             corpus.documents = corpus.documents.filter { $0.name.contains(only) }
             guard !corpus.documents.isEmpty else {
@@ -80,7 +81,9 @@ struct Eval: AsyncParsableCommand {
                 throw ExitCode(64)
             }
         }
-        let demandGold = try self.demands.map { try Self.loadDemandGold($0, corpus: corpus) }
+        // `--only`: the judged documents that are left.
+        let names = Set(corpus.documents.map(\.name))
+        demandGold = demandGold?.filter { names.contains($0.key) }
         let backend: any AnalysisBackend
         if let server = self.server {
             let credentials = self.tokenFile.map { ["--token-file", $0] } ?? []
