@@ -17,6 +17,15 @@ public struct ConfidenceCurve: Sendable {
         self.gold += gold.count
     }
 
+    /// Adds predictions judged elsewhere (the demand gold): each confidence and whether it was right.
+    public mutating func add(judged: [(confidence: Float, right: Bool)], gold: Int) {
+        self.outcomes.append(contentsOf: judged.map { ($0.confidence, $0.right) })
+        self.gold += gold
+    }
+
+    /// How many predictions were added.
+    public var count: Int { self.outcomes.count }
+
     /// Content precision, recall and F1 of the predictions at or above `threshold`.
     public func figures(at threshold: Float) -> PrecisionRecall {
         let kept = self.outcomes.filter { $0.confidence >= threshold }

@@ -53,6 +53,15 @@ struct ActorRegistry {
         return record
     }
 
+    /// Resolves an object pronoun (`called on him to resign`) as its subject form (`he`) would be, and
+    /// records the mention.
+    mutating func resolve(objectPronoun phrase: Range<Int>, as subject: WordHash) -> Int? {
+        guard let record = self.resolvePronoun(subject, at: phrase.lowerBound) else { return nil }
+        self.addMention(phrase, to: record)
+        self.records[record].isReferenced = true
+        return record
+    }
+
     /// The referenced actors with ids `a1`, `a2`, ... in order of first mention, and the id of each record.
     func makeActors(converter: OffsetConverter) -> (actors: [Actor], ids: [Int: String]) {
         let referenced = self.records.indices.filter { self.records[$0].isReferenced }

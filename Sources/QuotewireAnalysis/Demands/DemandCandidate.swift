@@ -13,5 +13,9 @@ struct DemandCandidate: Sendable {
     var addresseeRecord: Int?
     /// Index of the attribution whose content reports the demand.
     var attribution: Int?
-    var confidence: Float
+    /// How it was read, which gives its confidence.
+    var pattern: DemandPattern
+
+    /// The calibrated probability that this is a real demand.
+    var confidence: Float { self.pattern.confidence(hasDemander: self.demander != nil) }
 }

@@ -3,7 +3,7 @@
 /// with demander, addressee and action; an enumeration of actions gives one
 /// demand per item, and a demand inside reported speech points at it.
 struct DemandFinder: Sendable {
-    private let speakers = SpeakerFinder()
+    let speakers = SpeakerFinder()
     /// How many tokens around a directive noun are searched for its demander and addressee.
     private static let window = 40
 
@@ -12,91 +12,58 @@ struct DemandFinder: Sendable {
     ) -> [DemandCandidate] {
         var demands: [DemandCandidate] = []
         var cueTokens = Set<Int>()
-        for cue in cues {
-            cueTokens.insert(cue.first)
-            guard let demand = self.verbDemand(cue, index) else { continue }
+        for cue in cues { cueTokens.insert(cue.first) }
+        // The attribution whose cue is a directive verb knows its speaker best (`…, calling on Congress to`).
+        var attributionByCue: [Int: Int] = [:]
+        for (position, attribution) in attributions.enumerated() {
+            if let cue = attribution.cue { attributionByCue[cue.first] = position }
+        }
+        for verb in DirectiveVerbFinder().find(index) {
+            cueTokens.insert(verb.first)
+            guard var demand = self.verbDemand(verb, index) else { continue }
+            if let position = attributionByCue[verb.first] {
+                let attribution = attributions[position]
+                // The verb's own subject first (`a federal judge, in response to a … request, ordered`); else the
+                // attribution's speaker, which knows participles far from their subject.
+                if demand.demander == nil, let speaker = attribution.speaker { demand.demander = speaker }
+                // The attribution's content bounds the action better than the clause (`him to drop out` | `quiets down`).
+                if attribution.content.overlaps(demand.action), attribution.content.upperBound > demand.action.lowerBound {
+                    demand.action = demand.action.lowerBound..<min(demand.action.upperBound, attribution.content.upperBound)
+                }
+            }
+            if demand.demander == nil, let speaker = self.reportingSpeaker(before: verb, index, attributions)
+            {
+                // `“…,” said a committee member, asking for anonymity`: the participle goes with that speaker.
+                demand.demander = speaker
+            }
             demands.append(demand)
         }
+        let verbActions = demands.map(\.action)
         for position in index.tokens.indices where index.tokens[position].kind == .word
             && DirectiveWords.nouns.contains(index.tokens[position].hash) && !cueTokens.contains(position)
             && !index.isQuoted[position] && self.isNounUse(position, index.tokens)
         {
-            demands.append(contentsOf: self.nounDemands(at: position, index, cues: cueTokens))
+            // A noun inside a verb's demand (`asked for a request …`) adds nothing.
+            demands.append(contentsOf: self.nounDemands(at: position, index, cues: cueTokens).filter { noun in
+                !verbActions.contains { $0.overlaps(noun.action) }
+            })
         }
         let starts = attributions.map(\.content.lowerBound)
         for position in demands.indices {
             let demand = demands[position]
             demands[position].demanderRecord = demand.demander.flatMap { actors.resolve($0) }
-            demands[position].addresseeRecord = demand.addressee.flatMap { actors.resolve($0) }
+            demands[position].addresseeRecord = demand.addressee.flatMap { addressee in
+                // `called on him to resign`: the actor he refers to.
+                if addressee.count == 1, let subject = DirectiveWords.subjectForms[index.tokens[addressee.lowerBound].hash] {
+                    return actors.resolve(objectPronoun: addressee, as: subject)
+                }
+                return actors.resolve(addressee)
+            }
             demands[position].attribution = self.reportingAttribution(
                 Int(index.tokens[demand.cue.lowerBound].start), attributions, starts)
         }
         demands.sort { $0.action.lowerBound < $1.action.lowerBound }
         return demands
-    }
-
-    // MARK: - Verbs
-
-    private func verbDemand(_ cue: Cue, _ index: DocumentIndex) -> DemandCandidate? {
-        let tokens = index.tokens
-        let lemma = cue.entry.lemma
-        let hasParticle = cue.last > cue.first
-        let particle = hasParticle ? tokens[cue.last].hash : WordHash.empty
-        let isCallFor = DirectiveWords.forVerbs.contains(lemma) && hasParticle && particle == WordLists.for
-        let isCallOn = lemma == DirectiveWords.call && hasParticle && particle != WordLists.for
-        guard isCallFor || isCallOn || DirectiveWords.needAddressee.contains(lemma)
-            || DirectiveWords.standalone.contains(lemma)
-        else { return nil }
-        let sentence = index.sentence(of: cue.first)
-        let demander = self.speakers.subject(before: cue.first, from: sentence.first, in: tokens)
-        let end = self.clauseEnd(from: cue.last + 1, sentence, tokens)
-        guard cue.last + 1 < end else { return nil }
-        // `urged Congress to pass ...`
-        if !isCallFor, let (addressee, actionStart) = self.addresseeBeforeTo(from: cue.last + 1, end, tokens),
-            let action = self.scalars(actionStart, end, tokens)
-        {
-            return DemandCandidate(
-                cue: cue.first..<(cue.last + 1), action: action, demander: demander, addressee: addressee,
-                confidence: demander == nil ? 0.5 : 0.8)
-        }
-        guard isCallFor || DirectiveWords.standalone.contains(lemma) else { return nil }
-        var start = cue.last + 1
-        if tokens[start].hash == WordLists.that { start += 1 }
-        guard let action = self.scalars(start, end, tokens) else { return nil }
-        let addressee = self.phrase(after: DirectiveWords.from, in: start..<end, tokens)
-        return DemandCandidate(
-            cue: cue.first..<(cue.last + 1), action: action, demander: demander, addressee: addressee,
-            confidence: demander == nil ? 0.45 : 0.7)
-    }
-
-    /// `Congress to`, `the states to`: a short noun phrase followed by `to`.
-    /// Returns the addressee and the first token of the action (after `to`, or the negation before it).
-    private func addresseeBeforeTo(from start: Int, _ end: Int, _ tokens: [Token]) -> (Range<Int>, Int)? {
-        var position = start
-        while position < end, position - start <= 6, tokens[position].kind == .word {
-            if tokens[position].hash == WordLists.to {
-                // The word after `to` must be a verb: `urged Congress to act`, not `told REVOLT TV ... posted to its`.
-                guard position > start, position + 1 < end, tokens[position + 1].kind == .word,
-                    !tokens[position + 1].isCapitalized, !WordLists.determiners.contains(tokens[position + 1].hash),
-                    !WordLists.pronouns.contains(tokens[position + 1].hash)
-                else { return nil }
-                // `warned the Fed not to act`: the negation belongs to the action.
-                var addresseeEnd = position
-                while addresseeEnd > start, DirectiveWords.negations.contains(tokens[addresseeEnd - 1].hash) {
-                    addresseeEnd -= 1
-                }
-                // The addressee is a noun phrase: a name, a pronoun, a determiner or a plural (`pleaded guilty to` is not).
-                let head = tokens[start]
-                guard addresseeEnd > start,
-                    head.isCapitalized || DirectiveWords.objectPronouns.contains(head.hash)
-                        || WordLists.determiners.contains(head.hash) || tokens[addresseeEnd - 1].endsInS
-                else { return nil }
-                return (start..<addresseeEnd, addresseeEnd < position ? addresseeEnd : position + 1)
-            }
-            if tokens[position].hash == WordLists.that { return nil }
-            position += 1
-        }
-        return nil
     }
 
     // MARK: - Nouns
@@ -119,13 +86,13 @@ struct DemandFinder: Sendable {
             let end = self.clauseEnd(from: position + 1, sentence, tokens)
             var start = position + 1
             if start < end, tokens[start].hash == WordLists.that || tokens[start].hash == WordLists.for { start += 1 }
-            if let action = self.scalars(start, end, tokens) { items = [action] }
+            if start < end, tokens[start].kind != .comma, let action = self.scalars(start, end, tokens) { items = [action] }
         }
         guard demander != nil else { return [] }
         return items.map { action in
             DemandCandidate(
                 cue: position..<(position + 1), action: action, demander: demander, addressee: addressee,
-                confidence: addressee == nil ? 0.5 : 0.65)
+                pattern: .noun)
         }
     }
 
@@ -226,10 +193,15 @@ struct DemandFinder: Sendable {
 
     // MARK: - Helpers
 
-    private func clauseEnd(from start: Int, _ sentence: Sentence, _ tokens: [Token]) -> Int {
+    func clauseEnd(from start: Int, _ sentence: Sentence, _ tokens: [Token]) -> Int {
         var position = start
         let end = min(sentence.end, start + Attributor.maximumContentTokens)
         while position < end, tokens[position].kind != .semicolon {
+            if position > start, tokens[position].kind == .word, !tokens[position].isCapitalized,
+                DirectiveWords.clauseOpeners.contains(tokens[position].hash)
+            {
+                break
+            }
             // `called for a prosecutor, saying ...`, `asked for help, which ...`: the action ends at the comma.
             if tokens[position].kind == .comma, position + 1 < end,
                 DirectiveWords.actionEnders.contains(tokens[position + 1].hash) || tokens[position + 1].endsInIng
@@ -242,7 +214,7 @@ struct DemandFinder: Sendable {
     }
 
     /// The scalar range of the words from `start` to `end`, without trailing punctuation.
-    private func scalars(_ start: Int, _ end: Int, _ tokens: [Token]) -> Range<Int>? {
+    func scalars(_ start: Int, _ end: Int, _ tokens: [Token]) -> Range<Int>? {
         var close = end
         while close > start, tokens[close - 1].kind != .word && tokens[close - 1].kind != .number
             && !tokens[close - 1].isQuoteMark
@@ -254,7 +226,7 @@ struct DemandFinder: Sendable {
     }
 
     /// The words after `marker` inside `range`, up to `to`, `that` or punctuation.
-    private func phrase(after marker: WordHash, in range: Range<Int>, _ tokens: [Token]) -> Range<Int>? {
+    func phrase(after marker: WordHash, in range: Range<Int>, _ tokens: [Token]) -> Range<Int>? {
         guard let at = range.first(where: { tokens[$0].hash == marker && tokens[$0].kind == .word }) else { return nil }
         var end = at + 1
         while end < range.upperBound, tokens[end].kind == .word, tokens[end].hash != WordLists.to,

@@ -51,6 +51,12 @@ struct Eval: AsyncParsableCommand {
     @Option(help: "With the local analyzer: choose attributions with the trained model or the rules alone (trained|rules).")
     var scoring: String = "trained"
 
+    @Option(
+        help: ArgumentHelp(
+            "Also score demands against this hand-judged gold (JSON Lines: doc, cue, source, content, is_demand, addressee, action; Tests/Fixtures/demands).",
+            valueName: "gold.jsonl"))
+    var demands: String?
+
     @Option(help: "Only evaluate documents whose name contains this text.")
     var only: String?
 
@@ -67,6 +73,7 @@ struct Eval: AsyncParsableCommand {
 
     func run() async throws {
         var corpus = try EvalCorpus.load(self.directory, command: "eval")
+        var demandGold = try self.demands.map { try Self.loadDemandGold($0, corpus: corpus) }
         if let only = self.only {
             corpus.documents = corpus.documents.filter { $0.name.contains(only) }
             guard !corpus.documents.isEmpty else {
@@ -74,6 +81,9 @@ struct Eval: AsyncParsableCommand {
                 throw ExitCode(64)
             }
         }
+        // `--only`: the judged documents that are left.
+        let names = Set(corpus.documents.map(\.name))
+        demandGold = demandGold?.filter { names.contains($0.key) }
         let backend: any AnalysisBackend
         if let server = self.server {
             let credentials = self.tokenFile.map { ["--token-file", $0] } ?? []
@@ -92,12 +102,15 @@ struct Eval: AsyncParsableCommand {
             backend = LocalAnalysisBackend(analyzer: Analyzer(scoring: scoring))
         }
         let runner = EvalRunner(analyze: { request in try await backend.analyze(request) })
-        let report = try await runner.evaluate(corpus, repetitions: self.repeat)
+        let report = try await runner.evaluate(corpus, repetitions: self.repeat, demandGold: demandGold)
         if self.showAnalysis {
             print(try await runner.analysisListing(corpus))
         }
         if self.showErrors > 0 {
             print(try await runner.errors(corpus, limit: self.showErrors, includeMatches: self.showMatches))
+            if let demandGold {
+                print(try await runner.demandErrors(corpus, gold: demandGold, limit: self.showErrors, includeMatches: self.showMatches))
+            }
         }
         if self.json {
             print(report.json(perDocument: self.perDocument, curve: self.curve))
@@ -109,5 +122,27 @@ struct Eval: AsyncParsableCommand {
         if self.scaling {
             for line in try await runner.scaling(corpus, megabytes: self.scalingMegabytes.split(separator: ",").compactMap { Int($0) }) { print(line) }
         }
+    }
+
+    /// The gold items by document; a missing file exits 66, a malformed one or one that names a
+    /// document the corpus lacks exits 64, each with a message that says what is wrong.
+    static func loadDemandGold(_ path: String, corpus: EvalCorpus) throws -> [String: [DemandGoldItem]] {
+        guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
+            printError("quotewire eval: cannot read the demand gold \(path)")
+            throw ExitStatus.noInput
+        }
+        let gold: DemandGold
+        do {
+            gold = try DemandGold(parsing: source)
+        } catch {
+            printError("quotewire eval: \(path): \(error)")
+            throw ExitStatus.usage
+        }
+        let names = Set(corpus.documents.map(\.name))
+        if let unknown = gold.documents.first(where: { !names.contains($0) }) {
+            printError("quotewire eval: \(path) judges \(unknown), which is not a document of the corpus")
+            throw ExitStatus.usage
+        }
+        return Dictionary(grouping: gold.items, by: \.document)
     }
 }

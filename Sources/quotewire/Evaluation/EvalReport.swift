@@ -4,6 +4,10 @@ import QuotewireEvaluation
 /// The figures of one `eval` run, as a table or as JSON.
 struct EvalReport {
     var totals = EvaluationCounts()
+    /// The demand figures, when a demand gold was given.
+    var demands: DemandCounts?
+    /// The confidences of the judged demand predictions, for their calibration.
+    var demandCurve = ConfidenceCurve()
     /// Precision and recall by confidence, and calibration.
     var curve = ConfidenceCurve()
     /// The confidence thresholds `--curve` reports.
@@ -52,7 +56,25 @@ struct EvalReport {
             + "  (\(self.analyzedDocuments) analyses in \(Self.format(self.analysisSeconds)) s)")
         lines.append("documents/CPU-s     " + Self.format(self.documentsPerCPUSecond, digits: 1)
             + "  (thread CPU time \(Self.format(self.analysisCPUSeconds)) s)")
+        if let demands = self.demands { lines.append(Self.demandTable(demands, curve: self.demandCurve)) }
         return lines.joined(separator: "\n")
+    }
+
+    /// The demand figures of EVALUATION.md ("Demands") against a hand-judged gold.
+    static func demandTable(_ counts: DemandCounts, curve: ConfidenceCurve) -> String {
+        func row(_ label: String, _ value: Double, _ part: Int, _ whole: Int) -> String {
+            label.padding(toLength: 28, withPad: " ", startingAt: 0) + Self.format(value).leftPadded(6) + "  (\(part)/\(whole))"
+        }
+        return [
+            "",
+            row("demand gold: recall", counts.recall, counts.found, counts.goldDemands),
+            row("demand gold: +demander", counts.recallWithDemander, counts.foundWithDemander, counts.goldDemands),
+            row("demand gold: +addressee", counts.recallWithAddressee, counts.foundWithAddressee, counts.goldDemands),
+            row("demand gold: false alarms", counts.falseAlarmRate, counts.falseAlarms, counts.goldNonDemands),
+            "demand gold: predicted      \(counts.predictions)  (in the judged documents)",
+            "demand gold: calibration    " + Self.format(curve.expectedCalibrationError()).leftPadded(6)
+                + "  (expected calibration error over \(curve.count) judged predictions)",
+        ].joined(separator: "\n")
     }
 
     /// Content precision, recall and F1 at each confidence threshold, and the expected calibration error.
@@ -84,6 +106,16 @@ struct EvalReport {
             "documentsPerSecond": self.documentsPerSecond,
             "documentsPerCPUSecond": self.documentsPerCPUSecond,
         ]
+        if let demands = self.demands {
+            object["demands"] = [
+                "recall": demands.recall, "recallWithDemander": demands.recallWithDemander,
+                "recallWithAddressee": demands.recallWithAddressee, "falseAlarmRate": demands.falseAlarmRate,
+                "goldDemands": demands.goldDemands, "found": demands.found, "foundWithDemander": demands.foundWithDemander,
+                "foundWithAddressee": demands.foundWithAddressee, "goldNonDemands": demands.goldNonDemands,
+                "falseAlarms": demands.falseAlarms, "predictions": demands.predictions,
+                "expectedCalibrationError": self.demandCurve.expectedCalibrationError(),
+            ] as [String: Any]
+        }
         if curve {
             object["curve"] = Self.curveThresholds.map { threshold in
                 let figures = self.curve.figures(at: threshold)

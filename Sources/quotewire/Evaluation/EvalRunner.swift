@@ -11,8 +11,12 @@ import QuotewireModel
 struct EvalRunner {
     var analyze: (AnalyzeRequest) async throws -> AnalyzeResponse
 
-    func evaluate(_ corpus: EvalCorpus, repetitions: Int) async throws -> EvalReport {
+    /// Scores the corpus; with `demandGold` (items by document), also the demands of the judged documents.
+    func evaluate(_ corpus: EvalCorpus, repetitions: Int, demandGold: [String: [DemandGoldItem]]? = nil) async throws
+        -> EvalReport
+    {
         var report = EvalReport()
+        if demandGold != nil { report.demands = DemandCounts() }
         let clock = ContinuousClock()
         var elapsed = Duration.zero
         var cpuSeconds = 0.0
@@ -31,6 +35,12 @@ struct EvalRunner {
                     predictions: response.quotes.compactMap(PredictedAttribution.init)
                 )
                 report.totals += counts
+                if let items = demandGold?[document.name] {
+                    let predictions = Self.demands(of: response)
+                    report.demands? += DemandMetric().evaluate(gold: items, predictions: predictions)
+                    report.demandCurve.add(
+                        judged: DemandMetric().judged(gold: items, predictions: predictions), gold: items.filter(\.isDemand).count)
+                }
                 report.documents.append((document.name, counts))
                 report.curve.add(
                     gold: document.gold,
@@ -101,6 +111,61 @@ struct EvalRunner {
         }
         let summary = ["missed-cue", "boundary", "speaker", "spurious"].map { "\($0) \(counts[$0, default: 0])" }
         return (["errors: " + summary.joined(separator: ", ")] + lines).joined(separator: "\n")
+    }
+
+    /// Each judged demand that went wrong, by kind, with its text: `demand-missed` (no predicted
+    /// demand overlaps the gold action), `demand-demander` and `demand-addressee` (found, with the
+    /// wrong one), `demand-false-alarm` (a predicted demand on a gold non-demand). `demand-found`
+    /// lines too with `includeMatches`.
+    func demandErrors(_ corpus: EvalCorpus, gold: [String: [DemandGoldItem]], limit: Int, includeMatches: Bool)
+        async throws -> String
+    {
+        var lines: [String] = []
+        var counts: [String: Int] = [:]
+        for document in corpus.documents {
+            guard let items = gold[document.name] else { continue }
+            let response = try await self.analyze(Self.request(for: document))
+            let predictions = Self.demands(of: response)
+            let scalars = Array(document.text.unicodeScalars)
+            func show(_ ranges: [Range<Int>]) -> String {
+                ranges.map { range in
+                    var view = String.UnicodeScalarView()
+                    view.append(contentsOf: scalars[range.clamped(to: 0..<scalars.count)])
+                    return String(view)
+                }.joined(separator: " | ").replacingOccurrences(of: "\n", with: " ")
+            }
+            func show(_ demand: PredictedDemand) -> String {
+                "[\(show(Array(demand.demander.prefix(1))))] -> [\(show(Array(demand.addressee.prefix(1))))] {\(show([demand.action]))}"
+            }
+            func emit(_ kind: String, _ text: String) {
+                counts[kind, default: 0] += 1
+                if lines.count < limit { lines.append("\(kind) \(document.name) \(text)") }
+            }
+            let outcomes = DemandMetric().outcomes(gold: items, predictions: predictions)
+            for (item, outcome) in zip(items, outcomes) {
+                let goldText =
+                    "gold [\(show(item.source))] \(show(item.cue)) -> [\(show(item.addressee.map { [$0] } ?? []))] {\(show(item.action.map { [$0] } ?? item.content))}"
+                switch outcome {
+                case .missed:
+                    emit("demand-missed", goldText)
+                case .found(let index, let demander, let addressee):
+                    if !demander { emit("demand-demander", goldText + " predicted " + show(predictions[index])) }
+                    if !addressee { emit("demand-addressee", goldText + " predicted " + show(predictions[index])) }
+                    if demander && addressee && includeMatches { emit("demand-found", show(predictions[index])) }
+                case .falseAlarm(let index):
+                    emit("demand-false-alarm", goldText + " predicted " + show(predictions[index]))
+                case .rejected:
+                    break
+                }
+            }
+        }
+        let kinds = ["demand-missed", "demand-demander", "demand-addressee", "demand-false-alarm"]
+        return (["demand errors: " + kinds.map { "\($0) \(counts[$0, default: 0])" }.joined(separator: ", ")] + lines)
+            .joined(separator: "\n")
+    }
+
+    static func demands(of response: AnalyzeResponse) -> [PredictedDemand] {
+        response.demands.compactMap { PredictedDemand($0, in: response) }
     }
 
     /// Actors, quotes (with their speaker's name) and demands of each document, one per line.
