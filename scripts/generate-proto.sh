@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
-# Regenerates the protobuf-c code in Sources/CQuotewireProto from proto/.
+# Regenerates the code that proto/ defines:
+#   Sources/CQuotewireProto             the protobuf-c structs and descriptors (protoc-c)
+#   Sources/QuotewireModel/Generated    the Swift value types, their protobuf-c bridge and
+#                                       proto3 JSON mapping (scripts/proto-swift/generate.py,
+#                                       from the descriptors protoc writes)
 #   scripts/generate-proto.sh          write the generated files
 #   scripts/generate-proto.sh --check  regenerate into a temporary folder and
 #                                      fail if it differs from what is committed
+# Changing the contract: edit proto/, run this script, commit proto/ and the output.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 target="$root/Sources/CQuotewireProto"
+swift_target="$root/Sources/QuotewireModel/Generated"
 protos=(
   google/protobuf/any.proto
   google/protobuf/timestamp.proto
@@ -19,6 +25,21 @@ if ! command -v protoc-c >/dev/null; then
   echo "generate-proto: protoc-c not found (Debian: apt-get install protobuf-c-compiler)" >&2
   exit 1
 fi
+if ! command -v protoc >/dev/null || ! command -v python3 >/dev/null; then
+  echo "generate-proto: protoc and python3 are needed for the Swift side (Debian: apt-get install protobuf-compiler python3)" >&2
+  exit 1
+fi
+
+# Generates the Swift side into $1 (one file per message and enum, and ProtobufSchema.swift).
+generate_swift() {
+  local out=$1 descriptors
+  descriptors=$(mktemp)
+  (cd "$root/proto" && protoc --proto_path=. --include_imports --include_source_info \
+    --descriptor_set_out="$descriptors" "${protos[@]}")
+  mkdir -p "$out"
+  python3 "$root/scripts/proto-swift/generate.py" "$descriptors" "$out"
+  rm -f "$descriptors"
+}
 
 # Generates into $1 laid out as the target: .c files beside their folders,
 # headers under include/ so that the .c files' "x/y.pb-c.h" includes resolve.
@@ -49,9 +70,19 @@ if [[ "${1:-}" == "--check" ]]; then
     exit 1
   fi
   echo "generate-proto: Sources/CQuotewireProto matches proto/"
+  generate_swift "$tmp/swift"
+  if ! diff -r "$tmp/swift" "$swift_target" >/dev/null 2>&1; then
+    diff -r "$tmp/swift" "$swift_target" || true
+    echo "generate-proto: Sources/QuotewireModel/Generated is out of date; run scripts/generate-proto.sh" >&2
+    exit 1
+  fi
+  echo "generate-proto: Sources/QuotewireModel/Generated matches proto/"
 else
   find "$target" -name '*.pb-c.[ch]' -delete 2>/dev/null || true
   mkdir -p "$target"
   generate "$target"
   echo "generate-proto: wrote $(find "$target" -name '*.pb-c.[ch]' | wc -l) files to Sources/CQuotewireProto"
+  rm -rf "$swift_target"
+  generate_swift "$swift_target"
+  echo "generate-proto: wrote $(find "$swift_target" -name '*.swift' | wc -l) files to Sources/QuotewireModel/Generated"
 fi
