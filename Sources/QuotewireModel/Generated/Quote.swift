@@ -16,9 +16,11 @@ public struct Quote: Sendable, Hashable {
     public var speakerID: String
     /// The mention that attributes this quote ("she", "Leavitt"); absent when unknown.
     public var speakerSpan: Span?
-    /// The reporting cue as written, e.g. "said", "according to".
+    /// The reporting cue as written, e.g. "said", "according to"; ":" when a
+    /// colon attributes the quote ("Mayor Ortiz: The bridge will reopen").
+    /// Empty when no cue was found.
     public var cue: String
-    /// Where the cue stands; absent when there is no cue word (e.g. a colon).
+    /// Where the cue stands, the colon included; absent exactly when cue is empty.
     public var cueSpan: Span?
     /// How sure the analyzer is, from 0 to 1.
     public var confidence: Float
