@@ -501,7 +501,7 @@ def schema_file(types):
             lines = ", ".join(f'"{name} = {number};"' for name, number, _, _ in enum.values)
             out.append(f'        "{full}": [{lines}],')
     out += ["    ]", "", "    /// Every message type of the contract, in .proto order.",
-            "    static let messageTypes: [any ProtobufCBridged.Type] = ["]
+            "    public static let messageTypes: [any ProtobufMessage.Type] = ["]
     for full, message in types.items():
         if isinstance(message, Message):
             out.append(f"        {swift_type_name(types, full)}.self,")

@@ -40,7 +40,7 @@ public enum ProtobufSchema {
     ]
 
     /// Every message type of the contract, in .proto order.
-    static let messageTypes: [any ProtobufCBridged.Type] = [
+    public static let messageTypes: [any ProtobufMessage.Type] = [
         AnyMessage.self,
         Timestamp.self,
         RPCStatus.self,
