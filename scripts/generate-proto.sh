@@ -61,22 +61,26 @@ generate() {
 if [[ "${1:-}" == "--check" ]]; then
   tmp=$(mktemp -d)
   trap 'rm -rf "$tmp"' EXIT
-  generate "$tmp"
+  stale=0
+  generate "$tmp/c"
   # Hand-written files (the umbrella header and module map) are not generated: compare generated ones only.
-  if ! diff -r -x 'CQuotewireProto.h' -x 'module.modulemap' "$tmp" "$target" >/dev/null 2>&1 \
-    || [[ -n "$(cd "$target" && find . -name '*.pb-c.*' | while read -r f; do [[ -e "$tmp/$f" ]] || echo "$f"; done)" ]]; then
-    diff -r -x 'CQuotewireProto.h' -x 'module.modulemap' "$tmp" "$target" || true
+  if ! diff -r -x 'CQuotewireProto.h' -x 'module.modulemap' "$tmp/c" "$target" >/dev/null 2>&1 \
+    || [[ -n "$(cd "$target" && find . -name '*.pb-c.*' | while read -r f; do [[ -e "$tmp/c/$f" ]] || echo "$f"; done)" ]]; then
+    diff -r -x 'CQuotewireProto.h' -x 'module.modulemap' "$tmp/c" "$target" || true
     echo "generate-proto: Sources/CQuotewireProto is out of date; run scripts/generate-proto.sh" >&2
-    exit 1
+    stale=1
+  else
+    echo "generate-proto: Sources/CQuotewireProto matches proto/"
   fi
-  echo "generate-proto: Sources/CQuotewireProto matches proto/"
   generate_swift "$tmp/swift"
   if ! diff -r "$tmp/swift" "$swift_target" >/dev/null 2>&1; then
     diff -r "$tmp/swift" "$swift_target" || true
     echo "generate-proto: Sources/QuotewireModel/Generated is out of date; run scripts/generate-proto.sh" >&2
-    exit 1
+    stale=1
+  else
+    echo "generate-proto: Sources/QuotewireModel/Generated matches proto/"
   fi
-  echo "generate-proto: Sources/QuotewireModel/Generated matches proto/"
+  exit $stale
 else
   find "$target" -name '*.pb-c.[ch]' -delete 2>/dev/null || true
   mkdir -p "$target"
