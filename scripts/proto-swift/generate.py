@@ -363,33 +363,34 @@ def bridge(name, message, fields):
     ]
     reads, fills = [], []
     for info, _ in fields:
+        value = f"self.{info.swift}"  # `self.`: a field may be named `c` or `arena`
         c = f"c.pointee.{info.proto_name}"
         count = f"c.pointee.n_{info.proto_name}"
         if info.repeated and info.type == STRING:
             reads.append(f"[String](cFields: {c}, count: {count})")
-            fills += [f"{count} = {info.swift}.count",
-                      f'{c} = try arena.cStrings({info.swift}, field: "{info.proto_name}")']
+            fills += [f"{count} = {value}.count",
+                      f'{c} = try arena.cStrings({value}, field: "{info.proto_name}")']
         elif info.repeated:
             reads.append(f"[{info.element}](cMessages: {c}, count: {count})")
-            fills += [f"{count} = {info.swift}.count", f"{c} = try arena.messages({info.swift})"]
+            fills += [f"{count} = {value}.count", f"{c} = try arena.messages({value})"]
         elif info.type == MESSAGE_TYPE:
             reads.append(f"{info.element}?(cMessage: {c})")
-            fills.append(f"{c} = try arena.message({info.swift})")
+            fills.append(f"{c} = try arena.message({value})")
         elif info.type == ENUM_TYPE:
             reads.append(f"{info.element}(cValue: {c}.rawValue)")
-            fills.append(f"{c} = .init(rawValue: {info.swift}.cValue())")
+            fills.append(f"{c} = .init(rawValue: {value}.cValue())")
         elif info.type == STRING:
             reads.append(f"String(cField: {c})")
-            fills.append(f'{c} = try arena.cString({info.swift}, field: "{info.proto_name}")')
+            fills.append(f'{c} = try arena.cString({value}, field: "{info.proto_name}")')
         elif info.type == BYTES:
             reads.append(f"[UInt8](binary: {c})")
-            fills.append(f"{c} = arena.binary({info.swift})")
+            fills.append(f"{c} = arena.binary({value})")
         elif info.type == BOOL:
             reads.append(f"{c} != 0")
-            fills.append(f"{c} = {info.swift} ? 1 : 0")
+            fills.append(f"{c} = {value} ? 1 : 0")
         else:
             reads.append(c)
-            fills.append(f"{c} = {info.swift}")
+            fills.append(f"{c} = {value}")
     out.append(f"    init(cMessage c: UnsafePointer<{c_type}>) {{")
     if fields:
         out.append("        self.init(")

@@ -50,13 +50,13 @@ extension Actor: ProtobufCBridged {
     }
 
     func fill(_ c: UnsafeMutablePointer<Quotewire__V1__Actor>, in arena: CArena) throws(CodecError) {
-        c.pointee.id = try arena.cString(id, field: "id")
-        c.pointee.name = try arena.cString(name, field: "name")
-        c.pointee.title = try arena.cString(title, field: "title")
-        c.pointee.affiliation = try arena.cString(affiliation, field: "affiliation")
-        c.pointee.kind = .init(rawValue: kind.cValue())
-        c.pointee.n_mentions = mentions.count
-        c.pointee.mentions = try arena.messages(mentions)
+        c.pointee.id = try arena.cString(self.id, field: "id")
+        c.pointee.name = try arena.cString(self.name, field: "name")
+        c.pointee.title = try arena.cString(self.title, field: "title")
+        c.pointee.affiliation = try arena.cString(self.affiliation, field: "affiliation")
+        c.pointee.kind = .init(rawValue: self.kind.cValue())
+        c.pointee.n_mentions = self.mentions.count
+        c.pointee.mentions = try arena.messages(self.mentions)
     }
 }
 

@@ -45,11 +45,11 @@ extension AnalysisStats: ProtobufCBridged {
     }
 
     func fill(_ c: UnsafeMutablePointer<Quotewire__V1__AnalysisStats>, in arena: CArena) throws(CodecError) {
-        c.pointee.paragraphs = paragraphs
-        c.pointee.sentences = sentences
-        c.pointee.tokens = tokens
-        c.pointee.body_bytes = bodyBytes
-        c.pointee.analysis_nanos = analysisNanos
+        c.pointee.paragraphs = self.paragraphs
+        c.pointee.sentences = self.sentences
+        c.pointee.tokens = self.tokens
+        c.pointee.body_bytes = self.bodyBytes
+        c.pointee.analysis_nanos = self.analysisNanos
     }
 }
 

@@ -35,9 +35,9 @@ extension AnalyzeOptions: ProtobufCBridged {
     }
 
     func fill(_ c: UnsafeMutablePointer<Quotewire__V1__AnalyzeOptions>, in arena: CArena) throws(CodecError) {
-        c.pointee.offset_unit = .init(rawValue: offsetUnit.cValue())
-        c.pointee.min_confidence = minConfidence
-        c.pointee.skip_demands = skipDemands ? 1 : 0
+        c.pointee.offset_unit = .init(rawValue: self.offsetUnit.cValue())
+        c.pointee.min_confidence = self.minConfidence
+        c.pointee.skip_demands = self.skipDemands ? 1 : 0
     }
 }
 

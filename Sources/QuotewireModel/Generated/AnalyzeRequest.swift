@@ -30,8 +30,8 @@ extension AnalyzeRequest: ProtobufCBridged {
     }
 
     func fill(_ c: UnsafeMutablePointer<Quotewire__V1__AnalyzeRequest>, in arena: CArena) throws(CodecError) {
-        c.pointee.article = try arena.message(article)
-        c.pointee.options = try arena.message(options)
+        c.pointee.article = try arena.message(self.article)
+        c.pointee.options = try arena.message(self.options)
     }
 }
 

@@ -45,14 +45,14 @@ extension AnalyzeResponse: ProtobufCBridged {
     }
 
     func fill(_ c: UnsafeMutablePointer<Quotewire__V1__AnalyzeResponse>, in arena: CArena) throws(CodecError) {
-        c.pointee.article_id = try arena.cString(articleID, field: "article_id")
-        c.pointee.n_actors = actors.count
-        c.pointee.actors = try arena.messages(actors)
-        c.pointee.n_quotes = quotes.count
-        c.pointee.quotes = try arena.messages(quotes)
-        c.pointee.n_demands = demands.count
-        c.pointee.demands = try arena.messages(demands)
-        c.pointee.stats = try arena.message(stats)
+        c.pointee.article_id = try arena.cString(self.articleID, field: "article_id")
+        c.pointee.n_actors = self.actors.count
+        c.pointee.actors = try arena.messages(self.actors)
+        c.pointee.n_quotes = self.quotes.count
+        c.pointee.quotes = try arena.messages(self.quotes)
+        c.pointee.n_demands = self.demands.count
+        c.pointee.demands = try arena.messages(self.demands)
+        c.pointee.stats = try arena.message(self.stats)
     }
 }
 

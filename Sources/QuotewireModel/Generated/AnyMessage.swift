@@ -31,7 +31,7 @@ extension AnyMessage: ProtobufCBridged {
     }
 
     func fill(_ c: UnsafeMutablePointer<Google__Protobuf__Any>, in arena: CArena) throws(CodecError) {
-        c.pointee.type_url = try arena.cString(typeURL, field: "type_url")
-        c.pointee.value = arena.binary(value)
+        c.pointee.type_url = try arena.cString(self.typeURL, field: "type_url")
+        c.pointee.value = arena.binary(self.value)
     }
 }

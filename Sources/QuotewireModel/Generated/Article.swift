@@ -56,13 +56,13 @@ extension Article: ProtobufCBridged {
     }
 
     func fill(_ c: UnsafeMutablePointer<Quotewire__V1__Article>, in arena: CArena) throws(CodecError) {
-        c.pointee.id = try arena.cString(id, field: "id")
-        c.pointee.url = try arena.cString(url, field: "url")
-        c.pointee.source = try arena.cString(source, field: "source")
-        c.pointee.title = try arena.cString(title, field: "title")
-        c.pointee.body = try arena.cString(body, field: "body")
-        c.pointee.language = try arena.cString(language, field: "language")
-        c.pointee.published_at = try arena.message(publishedAt)
+        c.pointee.id = try arena.cString(self.id, field: "id")
+        c.pointee.url = try arena.cString(self.url, field: "url")
+        c.pointee.source = try arena.cString(self.source, field: "source")
+        c.pointee.title = try arena.cString(self.title, field: "title")
+        c.pointee.body = try arena.cString(self.body, field: "body")
+        c.pointee.language = try arena.cString(self.language, field: "language")
+        c.pointee.published_at = try arena.message(self.publishedAt)
     }
 }
 

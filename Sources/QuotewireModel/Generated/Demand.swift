@@ -75,17 +75,17 @@ extension Demand: ProtobufCBridged {
     }
 
     func fill(_ c: UnsafeMutablePointer<Quotewire__V1__Demand>, in arena: CArena) throws(CodecError) {
-        c.pointee.id = try arena.cString(id, field: "id")
-        c.pointee.demander_id = try arena.cString(demanderID, field: "demander_id")
-        c.pointee.addressee_id = try arena.cString(addresseeID, field: "addressee_id")
-        c.pointee.action = try arena.cString(action, field: "action")
-        c.pointee.action_span = try arena.message(actionSpan)
-        c.pointee.cue = try arena.cString(cue, field: "cue")
-        c.pointee.cue_span = try arena.message(cueSpan)
-        c.pointee.quote_id = try arena.cString(quoteID, field: "quote_id")
-        c.pointee.confidence = confidence
-        c.pointee.demander_span = try arena.message(demanderSpan)
-        c.pointee.addressee_span = try arena.message(addresseeSpan)
+        c.pointee.id = try arena.cString(self.id, field: "id")
+        c.pointee.demander_id = try arena.cString(self.demanderID, field: "demander_id")
+        c.pointee.addressee_id = try arena.cString(self.addresseeID, field: "addressee_id")
+        c.pointee.action = try arena.cString(self.action, field: "action")
+        c.pointee.action_span = try arena.message(self.actionSpan)
+        c.pointee.cue = try arena.cString(self.cue, field: "cue")
+        c.pointee.cue_span = try arena.message(self.cueSpan)
+        c.pointee.quote_id = try arena.cString(self.quoteID, field: "quote_id")
+        c.pointee.confidence = self.confidence
+        c.pointee.demander_span = try arena.message(self.demanderSpan)
+        c.pointee.addressee_span = try arena.message(self.addresseeSpan)
     }
 }
 

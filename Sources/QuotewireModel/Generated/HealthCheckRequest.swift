@@ -25,7 +25,7 @@ extension HealthCheckRequest: ProtobufCBridged {
     }
 
     func fill(_ c: UnsafeMutablePointer<Grpc__Health__V1__HealthCheckRequest>, in arena: CArena) throws(CodecError) {
-        c.pointee.service = try arena.cString(service, field: "service")
+        c.pointee.service = try arena.cString(self.service, field: "service")
     }
 }
 

@@ -25,7 +25,7 @@ extension HealthCheckResponse: ProtobufCBridged {
     }
 
     func fill(_ c: UnsafeMutablePointer<Grpc__Health__V1__HealthCheckResponse>, in arena: CArena) throws(CodecError) {
-        c.pointee.status = .init(rawValue: status.cValue())
+        c.pointee.status = .init(rawValue: self.status.cValue())
     }
 }
 

@@ -35,10 +35,10 @@ extension InfoResponse: ProtobufCBridged {
     }
 
     func fill(_ c: UnsafeMutablePointer<Quotewire__V1__InfoResponse>, in arena: CArena) throws(CodecError) {
-        c.pointee.version = try arena.cString(version, field: "version")
-        c.pointee.n_services = services.count
-        c.pointee.services = try arena.messages(services)
-        c.pointee.limits = try arena.message(limits)
+        c.pointee.version = try arena.cString(self.version, field: "version")
+        c.pointee.n_services = self.services.count
+        c.pointee.services = try arena.messages(self.services)
+        c.pointee.limits = try arena.message(self.limits)
     }
 }
 

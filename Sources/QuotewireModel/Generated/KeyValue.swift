@@ -30,8 +30,8 @@ extension KeyValue: ProtobufCBridged {
     }
 
     func fill(_ c: UnsafeMutablePointer<Ttrpc__KeyValue>, in arena: CArena) throws(CodecError) {
-        c.pointee.key = try arena.cString(key, field: "key")
-        c.pointee.value = try arena.cString(value, field: "value")
+        c.pointee.key = try arena.cString(self.key, field: "key")
+        c.pointee.value = try arena.cString(self.value, field: "value")
     }
 }
 

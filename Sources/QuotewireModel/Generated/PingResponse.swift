@@ -25,7 +25,7 @@ extension PingResponse: ProtobufCBridged {
     }
 
     func fill(_ c: UnsafeMutablePointer<Quotewire__V1__PingResponse>, in arena: CArena) throws(CodecError) {
-        c.pointee.payload = arena.binary(payload)
+        c.pointee.payload = arena.binary(self.payload)
     }
 }
 

@@ -67,15 +67,15 @@ extension Quote: ProtobufCBridged {
     }
 
     func fill(_ c: UnsafeMutablePointer<Quotewire__V1__Quote>, in arena: CArena) throws(CodecError) {
-        c.pointee.id = try arena.cString(id, field: "id")
-        c.pointee.kind = .init(rawValue: kind.cValue())
-        c.pointee.text = try arena.cString(text, field: "text")
-        c.pointee.span = try arena.message(span)
-        c.pointee.speaker_id = try arena.cString(speakerID, field: "speaker_id")
-        c.pointee.speaker_span = try arena.message(speakerSpan)
-        c.pointee.cue = try arena.cString(cue, field: "cue")
-        c.pointee.cue_span = try arena.message(cueSpan)
-        c.pointee.confidence = confidence
+        c.pointee.id = try arena.cString(self.id, field: "id")
+        c.pointee.kind = .init(rawValue: self.kind.cValue())
+        c.pointee.text = try arena.cString(self.text, field: "text")
+        c.pointee.span = try arena.message(self.span)
+        c.pointee.speaker_id = try arena.cString(self.speakerID, field: "speaker_id")
+        c.pointee.speaker_span = try arena.message(self.speakerSpan)
+        c.pointee.cue = try arena.cString(self.cue, field: "cue")
+        c.pointee.cue_span = try arena.message(self.cueSpan)
+        c.pointee.confidence = self.confidence
     }
 }
 

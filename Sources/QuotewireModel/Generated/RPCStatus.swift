@@ -36,10 +36,10 @@ extension RPCStatus: ProtobufCBridged {
     }
 
     func fill(_ c: UnsafeMutablePointer<Google__Rpc__Status>, in arena: CArena) throws(CodecError) {
-        c.pointee.code = code
-        c.pointee.message = try arena.cString(message, field: "message")
-        c.pointee.n_details = details.count
-        c.pointee.details = try arena.messages(details)
+        c.pointee.code = self.code
+        c.pointee.message = try arena.cString(self.message, field: "message")
+        c.pointee.n_details = self.details.count
+        c.pointee.details = try arena.messages(self.details)
     }
 }
 

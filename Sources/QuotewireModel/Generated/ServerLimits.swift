@@ -45,11 +45,11 @@ extension ServerLimits: ProtobufCBridged {
     }
 
     func fill(_ c: UnsafeMutablePointer<Quotewire__V1__ServerLimits>, in arena: CArena) throws(CodecError) {
-        c.pointee.max_frame_bytes = maxFrameBytes
-        c.pointee.max_connections = maxConnections
-        c.pointee.max_streams_per_connection = maxStreamsPerConnection
-        c.pointee.idle_timeout_millis = idleTimeoutMillis
-        c.pointee.shutdown_grace_millis = shutdownGraceMillis
+        c.pointee.max_frame_bytes = self.maxFrameBytes
+        c.pointee.max_connections = self.maxConnections
+        c.pointee.max_streams_per_connection = self.maxStreamsPerConnection
+        c.pointee.idle_timeout_millis = self.idleTimeoutMillis
+        c.pointee.shutdown_grace_millis = self.shutdownGraceMillis
     }
 }
 

@@ -30,9 +30,9 @@ extension ServiceInfo: ProtobufCBridged {
     }
 
     func fill(_ c: UnsafeMutablePointer<Quotewire__V1__ServiceInfo>, in arena: CArena) throws(CodecError) {
-        c.pointee.name = try arena.cString(name, field: "name")
-        c.pointee.n_methods = methods.count
-        c.pointee.methods = try arena.cStrings(methods, field: "methods")
+        c.pointee.name = try arena.cString(self.name, field: "name")
+        c.pointee.n_methods = self.methods.count
+        c.pointee.methods = try arena.cStrings(self.methods, field: "methods")
     }
 }
 

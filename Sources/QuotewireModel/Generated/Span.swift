@@ -30,8 +30,8 @@ extension Span: ProtobufCBridged {
     }
 
     func fill(_ c: UnsafeMutablePointer<Quotewire__V1__Span>, in arena: CArena) throws(CodecError) {
-        c.pointee.start = start
-        c.pointee.end = end
+        c.pointee.start = self.start
+        c.pointee.end = self.end
     }
 }
 

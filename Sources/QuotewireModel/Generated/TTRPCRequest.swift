@@ -45,12 +45,12 @@ extension TTRPCRequest: ProtobufCBridged {
     }
 
     func fill(_ c: UnsafeMutablePointer<Ttrpc__Request>, in arena: CArena) throws(CodecError) {
-        c.pointee.service = try arena.cString(service, field: "service")
-        c.pointee.method = try arena.cString(method, field: "method")
-        c.pointee.payload = arena.binary(payload)
-        c.pointee.timeout_nano = timeoutNano
-        c.pointee.n_metadata = metadata.count
-        c.pointee.metadata = try arena.messages(metadata)
+        c.pointee.service = try arena.cString(self.service, field: "service")
+        c.pointee.method = try arena.cString(self.method, field: "method")
+        c.pointee.payload = arena.binary(self.payload)
+        c.pointee.timeout_nano = self.timeoutNano
+        c.pointee.n_metadata = self.metadata.count
+        c.pointee.metadata = try arena.messages(self.metadata)
     }
 }
 

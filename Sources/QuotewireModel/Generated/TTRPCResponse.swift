@@ -30,8 +30,8 @@ extension TTRPCResponse: ProtobufCBridged {
     }
 
     func fill(_ c: UnsafeMutablePointer<Ttrpc__Response>, in arena: CArena) throws(CodecError) {
-        c.pointee.status = try arena.message(status)
-        c.pointee.payload = arena.binary(payload)
+        c.pointee.status = try arena.message(self.status)
+        c.pointee.payload = arena.binary(self.payload)
     }
 }
 

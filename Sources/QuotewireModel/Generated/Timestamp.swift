@@ -30,7 +30,7 @@ extension Timestamp: ProtobufCBridged {
     }
 
     func fill(_ c: UnsafeMutablePointer<Google__Protobuf__Timestamp>, in arena: CArena) throws(CodecError) {
-        c.pointee.seconds = seconds
-        c.pointee.nanos = nanos
+        c.pointee.seconds = self.seconds
+        c.pointee.nanos = self.nanos
     }
 }
