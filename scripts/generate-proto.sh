@@ -32,13 +32,14 @@ fi
 
 # Generates the Swift side into $1 (one file per message and enum, and ProtobufSchema.swift).
 generate_swift() {
-  local out=$1 descriptors
+  local out=$1 descriptors status=0
   descriptors=$(mktemp)
-  (cd "$root/proto" && protoc --proto_path=. --include_imports --include_source_info \
-    --descriptor_set_out="$descriptors" "${protos[@]}")
   mkdir -p "$out"
-  python3 "$root/scripts/proto-swift/generate.py" "$descriptors" "$out"
+  (cd "$root/proto" && protoc --proto_path=. --include_imports --include_source_info \
+    --descriptor_set_out="$descriptors" "${protos[@]}") \
+    && python3 "$root/scripts/proto-swift/generate.py" "$descriptors" "$out" || status=$?
   rm -f "$descriptors"
+  return $status
 }
 
 # Generates into $1 laid out as the target: .c files beside their folders,
@@ -86,7 +87,10 @@ else
   mkdir -p "$target"
   generate "$target"
   echo "generate-proto: wrote $(find "$target" -name '*.pb-c.[ch]' | wc -l) files to Sources/CQuotewireProto"
+  # Into a fresh folder first, so that a generator error leaves the committed files as they are.
+  rm -rf "$swift_target.new"
+  generate_swift "$swift_target.new" || { rm -rf "$swift_target.new"; exit 1; }
   rm -rf "$swift_target"
-  generate_swift "$swift_target"
+  mv "$swift_target.new" "$swift_target"
   echo "generate-proto: wrote $(find "$swift_target" -name '*.swift' | wc -l) files to Sources/QuotewireModel/Generated"
 fi
