@@ -60,7 +60,7 @@ frames = {
     "even-stream": b"\x00" + frame(2, 1, request("quotewire.v1.Server", "Ping")),
 }
 
-# Model seeds: byte 0 picks the type, in the order of FuzzModel.swift.
+# Model seeds: byte 0 picks the type: the Swift message types sorted by name, as FuzzModel orders them.
 model_types = ["Actor", "AnalysisStats", "AnalyzeOptions", "AnalyzeRequest", "AnalyzeResponse", "AnyMessage",
                "Article", "Demand", "HealthCheckRequest", "HealthCheckResponse", "InfoRequest", "InfoResponse",
                "KeyValue", "PingRequest", "PingResponse", "Quote", "RPCStatus", "ServerLimits", "ServiceInfo",

@@ -72,7 +72,10 @@ final class CArena {
         return pointer
     }()
 
-    /// Uninitialized storage for `count` values of `type`.
+    /// Uninitialized storage for `count` values of `type`: carved from the
+    /// current chunk, inlined into every caller (it runs once per struct and
+    /// string), or from a new one.
+    @inline(__always)
     func allocate<T>(_ type: T.Type, count: Int = 1) -> UnsafeMutablePointer<T> {
         let size = MemoryLayout<T>.stride * max(count, 1)
         let alignment = max(MemoryLayout<T>.alignment, 16)
@@ -85,6 +88,12 @@ final class CArena {
                 return pointer.bindMemory(to: T.self, capacity: max(count, 1))
             }
         }
+        return newChunk(size: size, alignment: alignment).bindMemory(to: T.self, capacity: max(count, 1))
+    }
+
+    /// The slow path of `allocate`: a new chunk, whose first `size` bytes are returned.
+    @inline(never)
+    private func newChunk(size: Int, alignment: Int) -> UnsafeMutableRawPointer {
         let chunkBytes = max(Self.chunkSize, size)
         let chunk = UnsafeMutableRawPointer.allocate(byteCount: chunkBytes, alignment: alignment)
         if firstChunk == nil {
@@ -97,7 +106,7 @@ final class CArena {
             cursor = chunk + size
             remaining = chunkBytes - size
         }
-        return chunk.bindMemory(to: T.self, capacity: max(count, 1))
+        return chunk
     }
 
     /// A NUL-terminated copy of `string`; U+0000 inside it is an error naming `field`.

@@ -1,6 +1,7 @@
 /// A message of the Quotewire contract that encodes to and decodes from the
-/// protobuf wire format (through libprotobuf-c).
-public protocol ProtobufMessage: Sendable, Hashable, ProtobufJSONEncodable {
+/// protobuf wire format (through libprotobuf-c) and proto3 JSON. Every
+/// message of proto/ conforms through code generated from it.
+public protocol ProtobufMessage: Sendable, Hashable, ProtobufJSONEncodable, ProtobufJSONDecodable {
     /// The fully qualified protobuf name, e.g. `"quotewire.v1.Article"`.
     static var protobufName: String { get }
 

@@ -24,7 +24,9 @@ struct JSONObjectBuilder {
     mutating func add(_ key: String, _ value: Int32) { members.append((key, .number(String(value)))) }
     /// 64-bit integers are strings in proto3 JSON.
     mutating func add(_ key: String, _ value: Int64) { members.append((key, .string(String(value)))) }
+    mutating func add(_ key: String, _ value: UInt64) { members.append((key, .string(String(value)))) }
     mutating func add(_ key: String, _ value: Float) { members.append((key, JSONValue(float: value))) }
+    mutating func add(_ key: String, _ value: Double) { members.append((key, JSONValue(double: value))) }
     mutating func add(_ key: String, bytes: [UInt8]) { members.append((key, .string(Base64.encode(bytes)))) }
     mutating func add<E: ProtobufEnum>(_ key: String, _ value: E) {
         if let number = value.unrecognizedValue {
@@ -50,6 +52,15 @@ extension JSONValue {
     /// A float as proto3 JSON writes it: shortest round-trip digits, or the
     /// strings "NaN", "Infinity", "-Infinity".
     public init(float value: Float) {
+        self.init(floatingPoint: value)
+    }
+
+    /// A double as proto3 JSON writes it (see ``init(float:)``).
+    public init(double value: Double) {
+        self.init(floatingPoint: value)
+    }
+
+    private init<Number: BinaryFloatingPoint & CustomStringConvertible>(floatingPoint value: Number) {
         if value.isNaN {
             self = .string("NaN")
         } else if value.isInfinite {
@@ -59,31 +70,5 @@ extension JSONValue {
         } else {
             self = .number(value.description)
         }
-    }
-}
-
-/// Standard base64 with padding, as proto3 JSON writes bytes.
-enum Base64 {
-    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-
-    static func encode(_ bytes: [UInt8]) -> String {
-        var output = [UInt8]()
-        output.reserveCapacity((bytes.count + 2) / 3 * 4)
-        var index = 0
-        while index + 2 < bytes.count {
-            let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
-            output += [18, 12, 6, 0].map { alphabet[Int(chunk >> $0 & 63)] }
-            index += 3
-        }
-        let rest = bytes.count - index
-        if rest > 0 {
-            var chunk = UInt32(bytes[index]) << 16
-            if rest == 2 { chunk |= UInt32(bytes[index + 1]) << 8 }
-            output.append(alphabet[Int(chunk >> 18 & 63)])
-            output.append(alphabet[Int(chunk >> 12 & 63)])
-            output.append(rest == 2 ? alphabet[Int(chunk >> 6 & 63)] : UInt8(ascii: "="))
-            output.append(UInt8(ascii: "="))
-        }
-        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -40,3 +40,16 @@ extension Timestamp: ProtobufJSONEncodable {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }
+
+extension Timestamp: ProtobufJSONDecodable {
+    /// Reads the RFC 3339 string proto3 JSON writes for a Timestamp.
+    public init(protobufJSON json: JSONValue, options: JSONDecodingOptions) throws(JSONMappingError) {
+        guard case .string(let text) = json else {
+            throw JSONMappingError(field: nil, reason: "expected an RFC 3339 time string")
+        }
+        guard let time = Timestamp(rfc3339: text) else {
+            throw JSONMappingError(field: nil, reason: "not an RFC 3339 time: \"\(text)\"")
+        }
+        self = time
+    }
+}

@@ -15,24 +15,25 @@ struct CallableMethod: Sendable {
 
     var fullName: String { "\(service)/\(method)" }
 
+    /// The method with request `Request`, read from proto3 JSON strictly (a
+    /// member of no field is an error naming it), and response `Response`.
     static func make<Request: ProtobufMessage, Response: ProtobufMessage>(
-        _ service: String, _ method: String, streaming: Bool = false,
-        _ decode: @escaping @Sendable (JSONValue) throws(JSONMappingError) -> Request, _ response: Response.Type
+        _ service: String, _ method: String, streaming: Bool = false, _ request: Request.Type, _ response: Response.Type
     ) -> CallableMethod {
         CallableMethod(
             service: service, method: method, isStreaming: streaming,
             requestType: Request.protobufName, responseType: Response.protobufName,
-            encodeRequest: { json in try decode(json).protobufBytes() },
+            encodeRequest: { json in try Request(protobufJSON: json, options: .strict).protobufBytes() },
             decodeResponse: { bytes in try Response(protobuf: bytes).protobufJSON })
     }
 
     /// Every method of the contract.
     static let all: [CallableMethod] = [
-        make("quotewire.v1.Analyzer", "Analyze", RequestJSON.analyzeRequest, AnalyzeResponse.self),
-        make("quotewire.v1.Analyzer", "AnalyzeStream", streaming: true, RequestJSON.analyzeRequest, AnalyzeResponse.self),
-        make("quotewire.v1.Server", "Ping", RequestJSON.pingRequest, PingResponse.self),
-        make("quotewire.v1.Server", "Info", RequestJSON.infoRequest, InfoResponse.self),
-        make("grpc.health.v1.Health", "Check", RequestJSON.healthCheckRequest, HealthCheckResponse.self),
+        make("quotewire.v1.Analyzer", "Analyze", AnalyzeRequest.self, AnalyzeResponse.self),
+        make("quotewire.v1.Analyzer", "AnalyzeStream", streaming: true, AnalyzeRequest.self, AnalyzeResponse.self),
+        make("quotewire.v1.Server", "Ping", PingRequest.self, PingResponse.self),
+        make("quotewire.v1.Server", "Info", InfoRequest.self, InfoResponse.self),
+        make("grpc.health.v1.Health", "Check", HealthCheckRequest.self, HealthCheckResponse.self),
     ]
 
     static func named(service: String, method: String) -> CallableMethod? {

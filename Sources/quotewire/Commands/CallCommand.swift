@@ -101,7 +101,7 @@ struct Call: AsyncParsableCommand {
         for (number, line) in lines.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
         where !line.allSatisfy(\.isWhitespace) {
             do {
-                requests.append(try RequestJSON.analyzeRequest(parser.parse(Array(line.utf8))))
+                requests.append(try AnalyzeRequest(protobufJSON: parser.parse(Array(line.utf8)), options: .strict))
             } catch {
                 throw CommandFailure(message: "request line \(number + 1): \(error)", status: ExitStatus.usage)
             }

@@ -53,20 +53,22 @@ struct LoadWorkload: Sendable {
             throw CommandFailure(message: "\(path): cannot read it as UTF-8", status: ExitStatus.noInput)
         }
         var articles: [Article] = []
+        let parser = JSONParser()
         for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
         where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-                let body = object["body"] as? String
-            else {
-                throw CommandFailure(
-                    message: "\(path):\(number + 1): expected a JSON object with a string \"body\"",
-                    status: ExitStatus.usage)
+            // The proto3 JSON of Article, read as `analyze` reads article files.
+            var article: Article
+            do {
+                let json = try parser.parse(Array(line.utf8))
+                guard case .string = json["body"] else {
+                    throw JSONMappingError(field: nil, reason: "expected a JSON object with a string \"body\"")
+                }
+                article = try Article(protobufJSON: json)
+            } catch {
+                throw CommandFailure(message: "\(path):\(number + 1): \(error)", status: ExitStatus.usage)
             }
-            articles.append(
-                Article(
-                    id: object["id"] as? String ?? "line-\(number + 1)", url: object["url"] as? String ?? "",
-                    source: object["source"] as? String ?? "", title: object["title"] as? String ?? "", body: body,
-                    language: object["language"] as? String ?? ""))
+            if article.id.isEmpty { article.id = "line-\(number + 1)" }
+            articles.append(article)
         }
         guard !articles.isEmpty else {
             throw CommandFailure(message: "\(path): no articles in it", status: ExitStatus.noInput)

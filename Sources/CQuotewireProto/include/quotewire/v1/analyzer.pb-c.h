@@ -233,11 +233,13 @@ struct  Quotewire__V1__Quote
    */
   Quotewire__V1__Span *speaker_span;
   /*
-   * The reporting cue as written, e.g. "said", "according to".
+   * The reporting cue as written, e.g. "said", "according to"; ":" when a
+   * colon attributes the quote ("Mayor Ortiz: The bridge will reopen").
+   * Empty when no cue was found.
    */
   char *cue;
   /*
-   * Where the cue stands; absent when there is no cue word (e.g. a colon).
+   * Where the cue stands, the colon included; absent exactly when cue is empty.
    */
   Quotewire__V1__Span *cue_span;
   /*
