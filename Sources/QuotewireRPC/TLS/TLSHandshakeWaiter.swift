@@ -49,25 +49,34 @@ final class TLSHandshakeWaiter: ChannelInboundHandler, RemovableChannelHandler {
         self.handshake.fail(self.explain(self.failure))
     }
 
-    /// The message for a handshake that did not complete. BoringSSL names a
-    /// first record that is not TLS `WRONG_VERSION_NUMBER`; a server that
-    /// closes without a word (or with a ttrpc frame) during the handshake is
-    /// most likely not a TLS server either.
+    /// The message for a failed handshake: what went wrong in words, then
+    /// the TLS library's reason. BoringSSL names a first record that is not
+    /// TLS `WRONG_VERSION_NUMBER`; a server that closes without a word during
+    /// the handshake is most likely not a TLS server either.
     private func explain(_ error: (any Error)?) -> RPCError {
         let detail = error.map { "\($0)" } ?? "the connection closed"
-        let hint: String
-        if detail.contains("WRONG_VERSION_NUMBER") || detail.contains("PACKET_LENGTH_TOO_LONG")
-            || detail.contains("uncleanShutdown") || error == nil
+        let reason = Self.reason(detail)
+        let what: String
+        if ["WRONG_VERSION_NUMBER", "PACKET_LENGTH_TOO_LONG", "uncleanShutdown"].contains(where: reason.contains)
+            || error == nil
         {
-            hint = ": the server does not speak TLS on this port (connect without tls: and --tls)"
-        } else if detail.contains("CERTIFICATE_VERIFY_FAILED") || detail.contains("unableToValidateCertificate") {
-            hint = ": the server's certificate is not trusted (check --tls-ca and --tls-server-name)"
-        } else if detail.contains("CERTIFICATE_REQUIRED") || detail.contains("HANDSHAKE_FAILURE") || detail.contains("UNKNOWN_CA") {
-            hint = ": the server refused this client's certificate (mutual TLS: check --tls-cert and --tls-key)"
+            what = "the server does not speak TLS on this port (connect without tls: and --tls)"
+        } else if ["CERTIFICATE_VERIFY_FAILED", "unableToValidateCertificate"].contains(where: reason.contains) {
+            what = "the server's certificate is not trusted (check --tls-ca and --tls-server-name)"
+        } else if ["CERTIFICATE_REQUIRED", "HANDSHAKE_FAILURE", "UNKNOWN_CA", "BAD_CERTIFICATE"].contains(where: reason.contains) {
+            what = "the server refused this client's certificate (mutual TLS: check --tls-cert and --tls-key)"
         } else {
-            hint = ""
+            what = "the TLS handshake failed"
         }
-        return RPCError(code: .unavailable, message: "TLS handshake with \(self.peer) failed (\(detail))\(hint)")
+        let phase = self.isComplete ? "TLS connection to" : "TLS handshake with"
+        return RPCError(code: .unavailable, message: "\(phase) \(self.peer) failed: \(what) [\(reason)]")
+    }
+
+    /// BoringSSL's reason (`...:OPENSSL_internal:REASON at file:line`), or the whole text.
+    private static func reason(_ detail: String) -> String {
+        guard let start = detail.firstRange(of: "OPENSSL_internal:") else { return detail }
+        let rest = detail[start.upperBound...]
+        return String(rest[..<(rest.firstRange(of: " at ")?.lowerBound ?? rest.endIndex)])
     }
 }
 
