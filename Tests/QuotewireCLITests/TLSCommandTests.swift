@@ -70,6 +70,7 @@ import Testing
         try Data("second-token\n".utf8).write(to: URL(fileURLWithPath: tokens))
         server.signal(SIGHUP)
         #expect(await server.waitForOutput("SIGHUP: reloaded"))
+        #expect(server.stderr.contains("reloaded TLS certificate \(certs)/server.pem and token file \(tokens)"), "\(server.stderr)")
         let old = try await QuotewireProcess.run(["info", "--server", "tls:\(server.address)", "--token-file", first] + tls)
         #expect(old.status == 77, "\(old.stderr)")
         let new = try await QuotewireProcess.run(["info", "--server", "tls:\(server.address)", "--token-file", second] + tls)
