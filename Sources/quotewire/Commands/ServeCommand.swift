@@ -263,17 +263,6 @@ struct Serve: AsyncParsableCommand {
         }
     }
 
-    /// The token file of `--auth-token-file`, re-read on SIGHUP; an unreadable or empty file exits with status 66.
-    private static func loadReloadableTokens(_ path: String?) throws -> TokenFileAuthorizer? {
-        guard let path else { return nil }
-        do {
-            return try TokenFileAuthorizer(path: path)
-        } catch {
-            printError("quotewire: --auth-token-file: \(error)")
-            throw ExitStatus.noInput
-        }
-    }
-
     /// The TLS of `--tls-cert`/`--tls-key`/`--tls-client-ca`; a file that cannot be used exits with status 66.
     private func loadTLS() throws -> ServerTLS? {
         guard let certificate = self.tlsCert, let key = self.tlsKey else { return nil }
