@@ -2,6 +2,7 @@
 # Installs the Debian packages Quotewire needs when they are missing:
 #   libprotobuf-c-dev   the protobuf-c runtime and headers (build, run)
 #   protobuf-compiler   protoc, which the tests use as an independent codec
+#   openssl             the openssl command, which makes the TLS tests' throw-away certificates
 # Extra package names given as arguments are installed too (CI adds protoc-c).
 set -euo pipefail
 
@@ -11,6 +12,7 @@ if ! { pkg-config --exists libprotobuf-c 2>/dev/null || [ -f /usr/include/protob
 fi
 command -v protoc >/dev/null || need+=(protobuf-compiler)
 command -v pkg-config >/dev/null || need+=(pkg-config)
+command -v openssl >/dev/null || need+=(openssl)
 for package in "$@"; do
   dpkg -s "$package" >/dev/null 2>&1 || need+=("$package")
 done

@@ -21,13 +21,13 @@ struct QuotewireProcess {
         let stderr: String
     }
 
-    /// Runs `quotewire arguments…` to completion (killed after `timeout`).
+    /// Runs `quotewire arguments…` (or another `program`) to completion (killed after `timeout`).
     static func run(
         _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-        timeout: Duration = .seconds(60)
+        timeout: Duration = .seconds(60), program: URL? = nil
     ) async throws -> Outcome {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program ?? executable
         process.arguments = arguments
         var merged = ProcessInfo.processInfo.environment
         merged.removeValue(forKey: "QUOTEWIRE_SERVER")

@@ -62,9 +62,10 @@ interop_prepare() {
     || { cat "$work/write.log"; echo "could not write the requests"; exit 1; }
 }
 
-# Starts `quotewire serve` on a free TCP port and $work/quotewire.sock; sets $server_pid and $addr.
+# Starts `quotewire serve` on a free TCP port and $work/quotewire.sock (extra serve flags may follow);
+# sets $server_pid and $addr.
 interop_start_server() {
-  "$bin" serve --host 127.0.0.1 --port 0 --unix "$work/quotewire.sock" 2>"$work/serve.log" &
+  "$bin" serve --host 127.0.0.1 --port 0 --unix "$work/quotewire.sock" "$@" 2>"$work/serve.log" &
   server_pid=$!
   addr=$(wait_for_address "$work/serve.log" "$quotewire_address") || { echo "quotewire serve did not start"; exit 1; }
   echo "quotewire serve on $addr"

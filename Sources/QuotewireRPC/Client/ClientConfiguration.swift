@@ -1,3 +1,4 @@
+import Instrumentation
 import NIOCore
 import QuotewireModel
 
@@ -30,6 +31,14 @@ public struct ClientConfiguration: Sendable {
     /// Metadata sent with every call, after the call's own
     /// ``CallOptions/metadata`` (e.g. credentials: see ``setBearerToken(_:)``).
     public var defaultMetadata: [KeyValue]
+    /// TLS for every TCP endpoint, with these trust roots, certificate and
+    /// server name; `nil`: plaintext, except `tls:` endpoints, which then
+    /// trust the system's CAs.
+    public var tls: ClientTLS?
+    /// Writes the current `ServiceContext`'s trace context into each call's
+    /// metadata; `nil`: the instrument bootstrapped in `InstrumentationSystem`
+    /// (none: nothing is written).
+    public var instrument: (any Instrument)?
 
     public init(
         target: ClientTarget, connectionsPerEndpoint: Int = 1, connectTimeout: Duration = .seconds(2),

@@ -27,23 +27,32 @@ final class ClientConnection: Sendable {
         let keepalive = configuration.keepalive
         let peer = endpoint.description
         let closeReason = NIOLockedValueBox<String?>(nil)
-        var bootstrap = ClientBootstrap(group: group)
+        let loop = group.next()
+        let tls = try TLSConnector(endpoint: endpoint, configuration: configuration, eventLoop: loop)
+        var bootstrap = ClientBootstrap(group: loop)
             .connectTimeout(TimeAmount(configuration.connectTimeout))
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    try tls?.addHandlers(to: channel, peer: peer)
                     try channel.pipeline.syncOperations.addHandler(
                         ByteToMessageHandler(FrameDecoder(maxPayloadBytes: maxFrameBytes)))
                     try channel.pipeline.syncOperations.addHandler(ClientHandler(keepalive: keepalive, peer: peer, closeReason: closeReason))
                 }
             }
         let channel: any Channel
-        switch endpoint {
-        case .address(let address):
-            bootstrap = bootstrap.channelOption(.socketOption(.tcp_nodelay), value: 1)
-            channel = try await bootstrap.connect(to: address).get()
-        case .unix(let path):
-            channel = try await bootstrap.connect(unixDomainSocketPath: path).get()
+        do {
+            switch endpoint {
+            case .address(let address), .tls(let address, _):
+                bootstrap = bootstrap.channelOption(.socketOption(.tcp_nodelay), value: 1)
+                channel = try await bootstrap.connect(to: address).get()
+            case .unix(let path):
+                channel = try await bootstrap.connect(unixDomainSocketPath: path).get()
+            }
+        } catch {
+            tls?.abandon(error)
+            throw error
         }
+        try await tls?.waitForHandshake(on: channel, peer: peer, timeout: configuration.connectTimeout)
         let handler: NIOLoopBound<ClientHandler>
         do {
             handler = try await channel.eventLoop.submit {

@@ -233,6 +233,8 @@ final class ClientHandler: ChannelInboundHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        // An explained failure (e.g. the server refused this client's certificate) tells the calls why.
+        if let error = error as? RPCError, self.closeReason == nil { self.closeReason = error.message }
         context.close(promise: nil)
     }
 

@@ -6,7 +6,7 @@ public enum ClientTarget: Sendable, Hashable, CustomStringConvertible {
     /// Every address the name resolves to, re-resolved periodically.
     case dns(host: String, port: Int)
 
-    /// Parses `host:port`, `unix:/path`, a comma-separated list of those, or
+    /// Parses `host:port`, `tls:host:port`, `unix:/path`, a comma-separated list of those, or
     /// `dns:host:port` (all addresses of the name).
     public init(parsing text: String) throws(RPCError) {
         if text.hasPrefix("dns:") {

@@ -232,12 +232,13 @@ final class ConnectionPool: Sendable {
     /// once, usually IP literals or Unix paths).
     private func resolve() async throws(RPCError) {
         let target = self.configuration.target
+        let tls = self.configuration.tls != nil
         let endpoints: [ResolvedEndpoint]
         do {
             if case .dns = target {
-                endpoints = try await NIOThreadPool.singleton.runIfActive { try ResolvedEndpoint.resolve(target) }
+                endpoints = try await NIOThreadPool.singleton.runIfActive { try ResolvedEndpoint.resolve(target, tls: tls) }
             } else {
-                endpoints = try ResolvedEndpoint.resolve(target)
+                endpoints = try ResolvedEndpoint.resolve(target, tls: tls)
             }
         } catch {
             self.state.withLockedValue { $0.isResolving = false }

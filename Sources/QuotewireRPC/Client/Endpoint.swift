@@ -6,9 +6,16 @@ public enum Endpoint: Sendable, Hashable, CustomStringConvertible {
     case tcp(host: String, port: Int)
     /// A Unix domain socket.
     case unix(path: String)
+    /// A TCP host and port spoken to over TLS (see ``ClientConfiguration/tls``).
+    case tls(host: String, port: Int)
 
-    /// Parses `host:port`, `[v6]:port` or `unix:/path`.
+    /// Parses `host:port`, `[v6]:port`, `tls:host:port` or `unix:/path`.
     public init(parsing text: String) throws(RPCError) {
+        if text.hasPrefix("tls:") {
+            let (host, port) = try Self.splitHostPort(String(text.dropFirst("tls:".count)))
+            self = .tls(host: host, port: port)
+            return
+        }
         if text.hasPrefix("unix:") {
             let path = String(text.dropFirst("unix:".count))
             guard !path.isEmpty else { throw Self.invalid(text, "empty socket path") }
@@ -46,6 +53,7 @@ public enum Endpoint: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .tcp(let host, let port): return host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
         case .unix(let path): return "unix:\(path)"
+        case .tls(let host, let port): return "tls:" + Endpoint.tcp(host: host, port: port).description
         }
     }
 }

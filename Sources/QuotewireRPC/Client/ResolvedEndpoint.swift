@@ -12,17 +12,22 @@ import NIOCore
 enum ResolvedEndpoint: Sendable, Hashable, CustomStringConvertible {
     case address(SocketAddress)
     case unix(path: String)
+    /// An address spoken to over TLS; `host` is the name it was reached by
+    /// (the certificate must carry it, unless it is an IP literal).
+    case tls(SocketAddress, host: String)
 
     var description: String {
         switch self {
         case .address(let address): return "\(address)"
         case .unix(let path): return "unix:\(path)"
+        case .tls(let address, _): return "tls:\(address)"
         }
     }
 
     /// Every address of a target: fixed endpoints resolve to their first
-    /// address; a DNS target to all of its addresses.
-    static func resolve(_ target: ClientTarget) throws(RPCError) -> [ResolvedEndpoint] {
+    /// address; a DNS target to all of its addresses. With `tls`, every TCP
+    /// address is spoken to over TLS (`tls:` endpoints always are).
+    static func resolve(_ target: ClientTarget, tls: Bool = false) throws(RPCError) -> [ResolvedEndpoint] {
         var result: [ResolvedEndpoint] = []
         switch target {
         case .endpoints(let endpoints):
@@ -31,11 +36,14 @@ enum ResolvedEndpoint: Sendable, Hashable, CustomStringConvertible {
                 case .unix(let path): result.append(.unix(path: path))
                 case .tcp(let host, let port):
                     guard let first = try Self.lookUp(host: host, port: port).first else { continue }
-                    result.append(.address(first))
+                    result.append(tls ? .tls(first, host: host) : .address(first))
+                case .tls(let host, let port):
+                    guard let first = try Self.lookUp(host: host, port: port).first else { continue }
+                    result.append(.tls(first, host: host))
                 }
             }
         case .dns(let host, let port):
-            result = try Self.lookUp(host: host, port: port).map { .address($0) }
+            result = try Self.lookUp(host: host, port: port).map { tls ? .tls($0, host: host) : .address($0) }
         }
         var seen = Set<ResolvedEndpoint>()
         return result.filter { seen.insert($0).inserted }

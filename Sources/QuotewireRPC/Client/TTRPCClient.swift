@@ -1,3 +1,4 @@
+import Instrumentation
 import NIOCore
 import NIOPosix
 import QuotewireModel
@@ -155,10 +156,17 @@ public final class TTRPCClient: Sendable {
     }
 
     /// The call's own metadata followed by the client's defaults (servers
-    /// read the first value of a key, so the call's own wins).
+    /// read the first value of a key, so the call's own wins); with a
+    /// current `ServiceContext` (a span), its trace context
+    /// (`traceparent`, `tracestate`) as the instrument writes it.
     func metadata(for options: CallOptions) -> [KeyValue] {
         let defaults = self.configuration.defaultMetadata
-        return defaults.isEmpty ? options.metadata : options.metadata + defaults
+        var metadata = defaults.isEmpty ? options.metadata : options.metadata + defaults
+        if let traceContext = ServiceContext.current {
+            let instrument = self.configuration.instrument ?? InstrumentationSystem.instrument
+            instrument.inject(traceContext, into: &metadata, using: MetadataInjector())
+        }
+        return metadata
     }
 
     static func encodeRequest(

@@ -1,3 +1,4 @@
+import Instrumentation
 import NIOCore
 import QuotewireModel
 
@@ -12,6 +13,16 @@ public struct CallContext: Sendable {
     public var deadline: NIODeadline?
     /// The client's address, when known.
     public var peer: SocketAddress?
+    /// What the transport proved about the client: its verified certificate
+    /// (mutual TLS), its uid/gid/pid (Unix sockets).
+    public var identity = PeerIdentity()
+    /// The context of the call's server span, when the server traces: its
+    /// trace continues in calls the handler makes with it current
+    /// (`ServiceContext.withValue`; asynchronous handlers run with it current).
+    public var traceContext: ServiceContext?
+    /// Where the handler names the article it works on, for the access log
+    /// and the span; `nil` when the server keeps neither.
+    public var annotations: CallAnnotations?
     /// The ttrpc stream id of the call.
     public var streamID: UInt32
     /// Set once the call is answered (deadline, cancel, disconnect, shutdown):

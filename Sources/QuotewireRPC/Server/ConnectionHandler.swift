@@ -2,6 +2,7 @@ import Logging
 import NIOCore
 import NIOPosix
 import QuotewireModel
+import Tracing
 
 /// Serves the ttrpc calls of one connection, on its event loop.
 ///
@@ -40,11 +41,16 @@ final class ConnectionHandler: ChannelDuplexHandler {
     private let logger: Logger
     private let observer: (any ServerObserver)?
     private let decodingLimits: DecodingLimits
+    private let tracer: (any Tracer)?
+    private let callLog: (@Sendable (CallRecord) -> Void)?
 
     private var context: ChannelHandlerContext?
     private var boundLoop: (any EventLoop)?
     private var flusher: FlushCoalescer?
     private var peer: SocketAddress?
+    /// Who the peer is (Unix credentials from the start, a client
+    /// certificate once the TLS handshake reports it).
+    private var identity: PeerIdentity
     private var phase: ConnectionPhase = .serving
     private var calls: [UInt32: ServerCall] = [:]
     private var nextCallID: UInt64 = 0
@@ -64,8 +70,9 @@ final class ConnectionHandler: ChannelDuplexHandler {
 
     init(
         registry: ServiceRegistry, configuration: ServerConfiguration, state: ServerState, offloadQueue: OffloadQueue,
-        logger: Logger
+        logger: Logger, identity: PeerIdentity = PeerIdentity()
     ) {
+        self.identity = identity
         self.registry = registry
         self.configuration = configuration
         self.state = state
@@ -73,6 +80,8 @@ final class ConnectionHandler: ChannelDuplexHandler {
         self.logger = logger
         self.observer = configuration.observer
         self.decodingLimits = configuration.decodingLimits
+        self.tracer = configuration.tracer
+        self.callLog = configuration.callLog
         self.workShare = WorkShare(limit: configuration.maxQueuedWorkBytesPerConnection)
     }
 
@@ -161,6 +170,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
         self.overBudgetStreams.removeAll()
         self.state.callsEnded(calls.count)
         for (_, call) in calls {
+            self.finish(call.observation, code: .cancelled)
             call.cancelWork()
             call.inbound?.finish(throwing: RPCError(code: .cancelled, message: "the connection closed"))
             self.observer?.callFinished(call.method, code: .cancelled, duration: self.elapsed(since: call.started))
@@ -220,6 +230,8 @@ final class ConnectionHandler: ChannelDuplexHandler {
         case is ChannelShouldQuiesceEvent:
             self.phase = self.phase.draining()
             self.closeIfDrained()
+        case let event as PeerIdentityEvent:
+            self.identity.certificate = event.identity.certificate ?? self.identity.certificate
         case is ForceCloseEvent:
             let error = RPCError(code: .unavailable, message: "the server shut down before the call finished")
             for (streamID, call) in self.calls.sorted(by: { $0.key < $1.key }) {
@@ -256,7 +268,12 @@ final class ConnectionHandler: ChannelDuplexHandler {
         let isHealth = request.service == HealthService.name
         let deadline: NIODeadline? =
             request.timeoutNano > 0 ? self.eventLoop.now + .nanoseconds(request.timeoutNano) : nil
-        let context = self.makeContext(requested, request, deadline: deadline, streamID: streamID)
+        var observed = self.makeContext(requested, request, deadline: deadline, streamID: streamID)
+        let observation =
+            self.tracer != nil || self.callLog != nil
+            ? CallObservation.start(
+                &observed, requestBytes: request.payload.count, tracer: self.tracer, now: self.eventLoop.now) : nil
+        let context = observed
         // Authentication comes before the method lookup: without a token the
         // server tells nothing, not even which methods exist.
         if !isHealth, let authorizer = self.configuration.authorizer {
@@ -264,14 +281,14 @@ final class ConnectionHandler: ChannelDuplexHandler {
                 try authorizer(context)
                 self.phase = self.phase.authenticated()
             } catch {
-                self.answer(streamID, error: RPCError(mapping: error))
+                self.answer(streamID, error: RPCError(mapping: error), observation: observation)
                 return
             }
         }
         guard let handler = self.registry.handler(service: request.service, method: request.method) else {
             let message =
                 self.registry.hasService(request.service) ? "method \(request.method)" : "service \(request.service)"
-            self.answer(streamID, error: RPCError(code: .unimplemented, message: message))
+            self.answer(streamID, error: RPCError(code: .unimplemented, message: message), observation: observation)
             return
         }
         let holdsSlot: Bool
@@ -281,18 +298,19 @@ final class ConnectionHandler: ChannelDuplexHandler {
             holdsSlot = true
         }
         if let refusal = self.refusal(isHealth: isHealth, holdsSlot: holdsSlot) {
-            self.answer(streamID, error: refusal, method: requested)
+            self.answer(streamID, error: refusal, method: requested, observation: observation)
             return
         }
         self.observer?.callStarted(requested)
 
         switch handler {
         case .synchronous(let policy, let body) where policy.runsInline(payloadBytes: request.payload.count):
-            self.runInline(streamID, method: requested, context: context, payload: request.payload, body)
+            self.runInline(
+                streamID, method: requested, context: context, payload: request.payload, observation: observation, body)
 
         case .synchronous(_, let body):
             let callID = self.makeCallID()
-            self.insertCall(streamID, callID, context: context, isStreaming: false)
+            self.insertCall(streamID, callID, context: context, isStreaming: false, observation: observation)
             let payload = request.payload
             let handler = self.loopBound
             self.offloadQueue.submit(
@@ -305,28 +323,30 @@ final class ConnectionHandler: ChannelDuplexHandler {
 
         case .asynchronous(let body):
             let callID = self.makeCallID()
-            self.insertCall(streamID, callID, context: context, isStreaming: false)
+            self.insertCall(streamID, callID, context: context, isStreaming: false, observation: observation)
             let payload = request.payload
-            self.runTask(streamID, callID) { try await body(payload, context) }
+            self.runTask(streamID, callID, traceContext: context.traceContext) { try await body(payload, context) }
 
         case .streaming(let body):
             let budget = InboundBudget(limit: self.configuration.maxQueuedStreamBytes)
             let callID = self.makeCallID()
             let (requests, inbound) = RawRequestStream.makeStream(onConsume: self.budgetReleaser(streamID, callID, budget))
             if frame.header.flags.contains(.remoteOpen) {
-                self.insertCall(streamID, callID, context: context, isStreaming: true, inbound: inbound, budget: budget)
+                self.insertCall(
+                    streamID, callID, context: context, isStreaming: true, inbound: inbound, budget: budget,
+                    observation: observation)
                 if !request.payload.isEmpty { self.enqueue(request.payload, on: streamID) }
             } else {
                 inbound.yield(request.payload)
                 inbound.finish()
-                self.insertCall(streamID, callID, context: context, isStreaming: true)
+                self.insertCall(streamID, callID, context: context, isStreaming: true, observation: observation)
             }
             let handler = self.loopBound
             let eventLoop = self.eventLoop
             let sink = ResponseSink { bytes in
                 try await eventLoop.flatSubmit { handler.value.sendData(streamID, callID, bytes) }.get()
             }
-            self.runTask(streamID, callID) {
+            self.runTask(streamID, callID, traceContext: context.traceContext) {
                 try await body(requests, sink, context)
                 return nil
             }
@@ -340,6 +360,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
             method: method, metadata: Metadata(request.metadata), deadline: deadline, peer: self.peer,
             streamID: streamID, maxResponseBytes: self.configuration.responseLimit)
         context.offloader = (self.offloadQueue, self.workShare, self.eventLoop)
+        context.identity = self.identity
         return context
     }
 
@@ -375,7 +396,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
     /// DEADLINE_EXCEEDED.
     private func runInline(
         _ streamID: UInt32, method: MethodDescriptor, context: CallContext, payload: [UInt8],
-        _ body: @Sendable ([UInt8], CallContext) throws -> [UInt8]
+        observation: CallObservation?, _ body: @Sendable ([UInt8], CallContext) throws -> [UInt8]
     ) {
         let started = self.eventLoop.now
         let outcome: Result<[UInt8], any Error>
@@ -395,10 +416,15 @@ final class ConnectionHandler: ChannelDuplexHandler {
         }
         let code = self.writeOutcome(streamID, outcome)
         self.observer?.callFinished(method, code: code, duration: self.elapsed(since: started))
+        self.finish(observation, code: code, responseBytes: code == .ok ? (try? outcome.get())?.count ?? 0 : 0)
     }
 
-    /// Runs a handler in a task; its outcome answers the call on the event loop.
-    private func runTask(_ streamID: UInt32, _ callID: UInt64, _ work: @escaping @Sendable () async throws -> [UInt8]?) {
+    /// Runs a handler in a task (with the call's span context current, when
+    /// it has one); its outcome answers the call on the event loop.
+    private func runTask(
+        _ streamID: UInt32, _ callID: UInt64, traceContext: ServiceContext? = nil,
+        _ work: @escaping @Sendable () async throws -> [UInt8]?
+    ) {
         let handler = self.loopBound
         let eventLoop = self.eventLoop
         let state = self.state
@@ -407,7 +433,11 @@ final class ConnectionHandler: ChannelDuplexHandler {
             defer { state.taskFinished() }
             let outcome: Result<[UInt8]?, any Error>
             do {
-                outcome = .success(try await work())
+                if let traceContext {
+                    outcome = .success(try await ServiceContext.withValue(traceContext) { try await work() })
+                } else {
+                    outcome = .success(try await work())
+                }
             } catch {
                 outcome = .failure(error)
             }
@@ -467,12 +497,14 @@ final class ConnectionHandler: ChannelDuplexHandler {
 
     private func insertCall(
         _ streamID: UInt32, _ callID: UInt64, context: CallContext, isStreaming: Bool,
-        inbound: RawRequestStream.Continuation? = nil, budget: InboundBudget? = nil
+        inbound: RawRequestStream.Continuation? = nil, budget: InboundBudget? = nil,
+        observation: CallObservation? = nil
     ) {
         let now = self.eventLoop.now
         var call = ServerCall(
             id: callID, method: context.method, started: now, isStreaming: isStreaming,
             cancellation: context.cancellation, lastActivity: now, inbound: inbound, budget: budget)
+        call.observation = observation
         if let deadline = context.deadline {
             let handler = self.loopBound
             call.deadlineTimer = self.eventLoop.scheduleTask(deadline: deadline) {
@@ -493,13 +525,16 @@ final class ConnectionHandler: ChannelDuplexHandler {
         call.cancelWork()  // the task's cancel is a no-op when the task produced the outcome
         call.inbound?.finish()
         let code: StatusCode
+        var responseBytes = 0
         if call.isStreaming, case .success = outcome {
             self.writeFrame(streamID, type: .data, flags: [.remoteClosed, .noData], payload: [])
             code = .ok
         } else {
             code = self.writeOutcome(streamID, outcome.map { $0 ?? [] })
+            if code == .ok, case .success(let payload?) = outcome { responseBytes = payload.count }
         }
         self.observer?.callFinished(call.method, code: code, duration: self.elapsed(since: call.started))
+        self.finish(call.observation, code: code, responseBytes: responseBytes)
         self.lastActivity = self.eventLoop.now
         self.closeIfDrained()
     }
@@ -521,16 +556,28 @@ final class ConnectionHandler: ChannelDuplexHandler {
             return self.eventLoop.makeFailedFuture(refusal.error)
         }
         self.calls[streamID]?.lastActivity = self.eventLoop.now
+        self.calls[streamID]?.observation?.responseBytes += bytes.count
         let promise = self.eventLoop.makePromise(of: Void.self)
         self.writeFrame(streamID, type: .data, flags: [], payload: bytes, promise: promise)
         return promise.futureResult
     }
 
     /// Answers a call that never got a table entry.
-    private func answer(_ streamID: UInt32, error: RPCError, method: MethodDescriptor = .unknown) {
+    private func answer(
+        _ streamID: UInt32, error: RPCError, method: MethodDescriptor = .unknown, observation: CallObservation? = nil
+    ) {
         self.observer?.callStarted(method)
         self.writeError(streamID, error)
         self.observer?.callFinished(method, code: error.code, duration: .zero)
+        self.finish(observation, code: error.code)
+    }
+
+    /// Ends a call's span and hands its record to the access log.
+    private func finish(_ observation: CallObservation?, code: StatusCode, responseBytes: Int = 0) {
+        guard var observation else { return }
+        observation.responseBytes += responseBytes
+        let record = observation.finish(code: code, now: self.eventLoop.now)
+        self.callLog?(record)
     }
 
     // MARK: Writing

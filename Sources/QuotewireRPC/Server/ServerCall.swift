@@ -20,6 +20,8 @@ struct ServerCall {
     var task: Task<Void, Never>?
     var inbound: RawRequestStream.Continuation?
     var budget: InboundBudget?
+    /// For the access log and the span, when the server keeps them.
+    var observation: CallObservation?
 
     /// Stops everything that still works for the call.
     func cancelWork() {

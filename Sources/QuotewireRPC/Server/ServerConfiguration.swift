@@ -1,5 +1,6 @@
 import NIOCore
 import QuotewireModel
+import Tracing
 
 /// Every knob of a ``TTRPCServer``.
 public struct ServerConfiguration: Sendable {
@@ -63,6 +64,23 @@ public struct ServerConfiguration: Sendable {
     public var observer: (any ServerObserver)?
     /// Authorizes calls; `grpc.health.v1.Health` is never checked.
     public var authorizer: Authorizer?
+    /// TLS on the TCP listeners (Unix sockets stay plaintext: their peers
+    /// can be checked by uid); `nil`: plaintext.
+    public var tls: ServerTLS?
+    /// How long a client of a TLS listener may take from accept to a
+    /// completed handshake before its connection is closed (it holds a slot
+    /// of ``maxConnections`` meanwhile).
+    public var tlsHandshakeTimeout: Duration = .seconds(10)
+    /// The uids allowed to connect to the Unix socket listeners (their peer
+    /// credentials, `SO_PEERCRED`); others get PERMISSION_DENIED. `nil`: any.
+    public var allowedUnixUIDs: Set<UInt32>?
+    /// Receives one record per answered call (an access log); `nil`: none.
+    /// Called on event loops: keep it cheap and non-blocking.
+    public var callLog: (@Sendable (CallRecord) -> Void)?
+    /// Starts a server span per call, a child of the call's `traceparent`;
+    /// `nil`: the tracer bootstrapped in `InstrumentationSystem`, if any, at
+    /// the server's creation. Without a tracer calls are not traced.
+    public var tracer: (any Tracer)?
 
     public init(
         bindTargets: [BindTarget] = [.tcp(host: "127.0.0.1", port: 7807)],

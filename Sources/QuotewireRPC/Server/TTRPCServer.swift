@@ -3,6 +3,7 @@ import NIOCore
 import NIOConcurrencyHelpers
 import NIOPosix
 import QuotewireModel
+import Tracing
 
 /// A ttrpc server over TCP and Unix sockets.
 ///
@@ -45,6 +46,10 @@ public final class TTRPCServer: Sendable {
         configuration: ServerConfiguration, services: ServiceRegistry = ServiceRegistry(),
         logger: Logger = Logger(label: "quotewire.rpc", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
+        var configuration = configuration
+        if configuration.tracer == nil, !(InstrumentationSystem.tracer is NoOpTracer) {
+            configuration.tracer = InstrumentationSystem.tracer
+        }
         self.configuration = configuration
         self.logger = logger
         let state = ServerState(maxConnections: configuration.maxConnections)
@@ -139,7 +144,7 @@ public final class TTRPCServer: Sendable {
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelOption(.maxMessagesPerRead, value: 16)
-            .childChannelInitializer { [self] channel in self.initializeConnection(channel) }
+            .childChannelInitializer { [self] channel in self.initializeConnection(channel, listener: target) }
         if isTCP {
             bootstrap = bootstrap.childChannelOption(.socketOption(.tcp_nodelay), value: 1)
         }
@@ -151,10 +156,12 @@ public final class TTRPCServer: Sendable {
         }
     }
 
-    /// Sets up an accepted connection: the connection limit, then the frame
-    /// decoder and the connection handler. Package-visible for the fuzz
-    /// harness, which feeds bytes through it on an `EmbeddedChannel`.
-    package func initializeConnection(_ channel: any Channel) -> EventLoopFuture<Void> {
+    /// Sets up an accepted connection: the connection limit, then (TLS
+    /// listener) the ``TLSGate`` or (Unix listener) the peer's credentials
+    /// and uid check, then the frame decoder and the connection handler.
+    /// Package-visible for the fuzz harness, which feeds bytes through it on
+    /// an `EmbeddedChannel` (no listener).
+    package func initializeConnection(_ channel: any Channel, listener: BindTarget? = nil) -> EventLoopFuture<Void> {
         guard self.state.tryAddConnection(channel) else {
             self.logger.debug(
                 "Refused a connection", metadata: ["limit": "\(self.configuration.maxConnections)"])
@@ -163,14 +170,42 @@ public final class TTRPCServer: Sendable {
         }
         let state = self.state
         channel.closeFuture.whenComplete { _ in state.removeConnection(channel) }
-        return channel.eventLoop.makeCompletedFuture {
-            try channel.pipeline.syncOperations.addHandler(
-                ByteToMessageHandler(FrameDecoder(maxPayloadBytes: self.configuration.maxFrameBytes)))
-            try channel.pipeline.syncOperations.addHandler(
-                ConnectionHandler(
-                    registry: self.registry, configuration: self.configuration, state: self.state,
-                    offloadQueue: self.offloadQueue, logger: self.logger))
+        switch listener {
+        case .tcp?:
+            return channel.eventLoop.makeCompletedFuture {
+                if let tls = self.configuration.tls {
+                    try channel.pipeline.syncOperations.addHandler(
+                        TLSGate(tls: tls, timeout: TimeAmount(self.configuration.tlsHandshakeTimeout), logger: self.logger))
+                }
+                try self.addCallHandlers(to: channel, identity: PeerIdentity())
+            }
+        case .unix?:
+            return UnixCredentials.of(channel).map(Optional.some).recover { _ in nil }.flatMapThrowing { credentials in
+                if let allowed = self.configuration.allowedUnixUIDs, !allowed.contains(credentials?.uid ?? UInt32.max) {
+                    let who = credentials.map { "uid \($0.uid)" } ?? "a peer whose uid is unknown"
+                    self.logger.debug("Refused a Unix peer", metadata: ["uid": "\(credentials?.uid.description ?? "?")"])
+                    try channel.pipeline.syncOperations.addHandler(
+                        FirstRequestRefuser(
+                            error: RPCError(code: .permissionDenied, message: "\(who) may not use this socket"),
+                            timeout: TimeAmount(self.configuration.tlsHandshakeTimeout)))
+                    return
+                }
+                try self.addCallHandlers(to: channel, identity: PeerIdentity(credentials: credentials))
+            }
+        case nil:
+            return channel.eventLoop.makeCompletedFuture {
+                try self.addCallHandlers(to: channel, identity: PeerIdentity())
+            }
         }
+    }
+
+    private func addCallHandlers(to channel: any Channel, identity: PeerIdentity) throws {
+        try channel.pipeline.syncOperations.addHandler(
+            ByteToMessageHandler(FrameDecoder(maxPayloadBytes: self.configuration.maxFrameBytes)))
+        try channel.pipeline.syncOperations.addHandler(
+            ConnectionHandler(
+                registry: self.registry, configuration: self.configuration, state: self.state,
+                offloadQueue: self.offloadQueue, logger: self.logger, identity: identity))
     }
 
     private func drain(listeners: [any Channel]) async {

@@ -35,7 +35,10 @@ public enum AnalyzerService {
         registry.synchronousUnary(
             service: Self.name, method: "Analyze", execution: .inlineBelow(payloadBytes: inlineThreshold)
         ) { (request: AnalyzeRequest, context: CallContext) throws -> AnalyzeResponse in
-            try analyzer.analyze(request, budget: context.analysisBudget)
+            if let annotations = context.annotations, let article = request.article {
+                annotations.recordArticle(id: article.id, bytes: article.body.utf8.count)
+            }
+            return try analyzer.analyze(request, budget: context.analysisBudget)
         }
         registry.bidirectionalStreaming(service: Self.name, method: "AnalyzeStream") {
             (requests: RequestStream<AnalyzeRequest>, responses: ResponseWriter<AnalyzeResponse>, context: CallContext) in

@@ -94,6 +94,24 @@ struct Serve: AsyncParsableCommand {
             valueName: "file"))
     var authTokenFile: String?
 
+    @Option(help: ArgumentHelp("PEM certificate chain: the TCP listener speaks TLS (needs --tls-key; re-read on SIGHUP).", valueName: "file"))
+    var tlsCert: String?
+
+    @Option(help: ArgumentHelp("PEM private key of --tls-cert (re-read on SIGHUP).", valueName: "file"))
+    var tlsKey: String?
+
+    @Option(help: ArgumentHelp("PEM CA bundle: clients must present a certificate it issued (mutual TLS).", valueName: "file"))
+    var tlsClientCa: String?
+
+    @Option(help: "Seconds a TLS client may take to complete its handshake; the connection counts against --max-connections meanwhile.")
+    var tlsHandshakeTimeout: Double = 10
+
+    @Option(help: ArgumentHelp("Comma-separated uids allowed on the Unix socket (SO_PEERCRED); others get PERMISSION_DENIED (default: any).", valueName: "uids"))
+    var unixAllowUid: String?
+
+    @Flag(help: "Log one line per call (peer, identity, method, status code, duration, bytes, article id, trace id) in the --log-format.")
+    var accessLog = false
+
     @OptionGroup var logging: LoggingOptions
 
     /// The options that `QUOTEWIRE_*` environment variables may set, e.g.
@@ -103,7 +121,8 @@ struct Serve: AsyncParsableCommand {
         "shutdown-grace", "threads", "inline-analyze-bytes", "metrics-port", "metrics-host", "log-level", "log-format",
         "auth-token-file", "max-response-bytes", "max-queued-response-bytes", "max-queued-work-bytes", "max-queued-work-bytes-per-connection",
         "stream-idle-timeout", "max-calls", "metrics-max-connections", "metrics-timeout", "metrics-auth-token-file",
-    ].map { EnvironmentArguments.Option(name: $0) }
+        "tls-cert", "tls-key", "tls-client-ca", "tls-handshake-timeout", "unix-allow-uid",
+    ].map { EnvironmentArguments.Option(name: $0) } + [EnvironmentArguments.Option(name: "access-log", isFlag: true)]
 
     func validate() throws {
         guard self.maxFrameBytes > 0 else { throw ValidationError("--max-frame-bytes must be positive") }
@@ -128,6 +147,16 @@ struct Serve: AsyncParsableCommand {
             throw ValidationError("\(flag) must be positive")
         }
         guard self.threads > 0 else { throw ValidationError("--threads must be positive") }
+        if (self.tlsCert == nil) != (self.tlsKey == nil) {
+            throw ValidationError("--tls-cert and --tls-key go together")
+        }
+        if self.tlsClientCa != nil, self.tlsCert == nil {
+            throw ValidationError("--tls-client-ca needs --tls-cert and --tls-key (mutual TLS is TLS)")
+        }
+        guard self.tlsHandshakeTimeout > 0, self.tlsHandshakeTimeout <= 1e8 else {
+            throw ValidationError("--tls-handshake-timeout must be between 0 (excluded) and 1e8 seconds")
+        }
+        _ = try self.allowedUIDs()
         if let port = self.port, !(0...65535).contains(port) { throw ValidationError("--port must be 0...65535") }
         if let port = self.metricsPort, !(0...65535).contains(port) {
             throw ValidationError("--metrics-port must be 0...65535")
@@ -137,8 +166,11 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let logger = self.logging.bootstrap(label: "quotewire.serve")
         MallocTuning.apply()
-        let authorizer = try Self.loadTokens(self.authTokenFile, flag: "--auth-token-file")
-        let metricsAuthorizer = try Self.loadTokens(self.metricsAuthTokenFile, flag: "--metrics-auth-token-file")
+        let authorizer = try Self.loadTokens(self.authTokenFile, flag: "--auth-token-file") { try TokenFileAuthorizer(path: $0) }
+        let tls = try self.loadTLS()
+        let metricsAuthorizer = try Self.loadTokens(self.metricsAuthTokenFile, flag: "--metrics-auth-token-file") {
+            BearerTokenAuthorizer(tokenFile: try TokenFile(contentsOf: $0))
+        }
         var targets: [BindTarget] = []
         if self.unix == nil || self.host != nil || self.port != nil {
             targets.append(.tcp(host: self.host ?? "127.0.0.1", port: self.port ?? 7807))
@@ -161,6 +193,17 @@ struct Serve: AsyncParsableCommand {
             threads: self.threads,
             version: QuotewireVersion.current,
             authorizer: authorizer?.authorizer)
+        configuration.tls = tls
+        configuration.tlsHandshakeTimeout = .milliseconds(Int64(self.tlsHandshakeTimeout * 1000))
+        configuration.allowedUnixUIDs = try self.allowedUIDs()
+        if self.accessLog {
+            let accessLog = AccessLog()
+            configuration.callLog = { accessLog.record($0) }
+        }
+        if authorizer != nil, tls == nil, let host = targets.compactMap(Self.tcpHost).first, !Self.isLoopback(host) {
+            logger.warning(
+                "--auth-token-file without TLS on \(host): tokens and articles cross the network in clear text (give --tls-cert and --tls-key)")
+        }
         var metrics: (registry: PrometheusCollectorRegistry, group: MultiThreadedEventLoopGroup)?
         if self.metricsPort != nil {
             let registry = PrometheusCollectorRegistry()
@@ -193,7 +236,8 @@ struct Serve: AsyncParsableCommand {
             }
         }
         // Before the start-up line: whoever waits for it may signal at once.
-        let signals = Self.installSignalHandlers {
+        let reloader = ServeReloader(tls: tls, tokens: authorizer, logger: logger)
+        let signals = Self.installSignalHandlers(onHangUp: { reloader.reload() }) {
             server.initiateGracefulShutdown()
         }
         logger.info(
@@ -207,16 +251,50 @@ struct Serve: AsyncParsableCommand {
         logger.info("quotewire stopped")
     }
 
-    /// The tokens of `path`, or `nil` without a path; an unreadable or empty
-    /// file exits with status 66.
-    private static func loadTokens(_ path: String?, flag: String) throws -> BearerTokenAuthorizer? {
+    /// The tokens of `path` as `load` reads them, or `nil` without a path; an
+    /// unreadable or empty file exits with status 66.
+    private static func loadTokens<Tokens>(_ path: String?, flag: String, _ load: (String) throws -> Tokens) throws -> Tokens? {
         guard let path else { return nil }
         do {
-            return BearerTokenAuthorizer(tokenFile: try TokenFile(contentsOf: path))
+            return try load(path)
         } catch {
             printError("quotewire: \(flag): \(error)")
             throw ExitStatus.noInput
         }
+    }
+
+    /// The TLS of `--tls-cert`/`--tls-key`/`--tls-client-ca`; a file that cannot be used exits with status 66.
+    private func loadTLS() throws -> ServerTLS? {
+        guard let certificate = self.tlsCert, let key = self.tlsKey else { return nil }
+        do {
+            return try ServerTLS(files: ServerTLSFiles(certificateChain: certificate, privateKey: key, clientCA: self.tlsClientCa))
+        } catch {
+            printError("quotewire: \(error)")
+            throw ExitStatus.noInput
+        }
+    }
+
+    /// `--unix-allow-uid`, parsed; `nil`: any uid.
+    private func allowedUIDs() throws -> Set<UInt32>? {
+        guard let text = self.unixAllowUid else { return nil }
+        var uids = Set<UInt32>()
+        for part in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let trimmed = part.filter { !$0.isWhitespace }
+            guard let uid = UInt32(trimmed) else {
+                throw ValidationError("--unix-allow-uid: \"\(trimmed)\" is not a uid (give numbers, e.g. 0,1000)")
+            }
+            uids.insert(uid)
+        }
+        return uids
+    }
+
+    private static func tcpHost(_ target: BindTarget) -> String? {
+        if case .tcp(let host, _) = target { return host }
+        return nil
+    }
+
+    private static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
     }
 
     /// Latency histogram buckets from 100 µs to 10 s.
@@ -226,7 +304,7 @@ struct Serve: AsyncParsableCommand {
         .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5), .seconds(10),
     ]
 
-    private static func describe(_ address: SocketAddress) -> String {
+    static func describe(_ address: SocketAddress) -> String {
         switch address {
         case .unixDomainSocket: return "unix:\(address.pathname ?? "?")"
         case .v6: return "[\(address.ipAddress ?? "?")]:\(address.port ?? 0)"
@@ -234,11 +312,15 @@ struct Serve: AsyncParsableCommand {
         }
     }
 
-    /// The first SIGTERM/SIGINT starts a graceful shutdown; a second exits at once.
-    private static func installSignalHandlers(_ onFirst: @escaping @Sendable () -> Void) -> SignalPipe? {
+    /// The first SIGTERM/SIGINT starts a graceful shutdown; a second exits at once. SIGHUP re-reads files.
+    private static func installSignalHandlers(
+        onHangUp: @escaping @Sendable () -> Void, _ onFirst: @escaping @Sendable () -> Void
+    ) -> SignalPipe? {
         let received = SignalCounter()
-        return SignalPipe(signals: [SIGTERM, SIGINT]) { number in
-            if received.increment() == 1 {
+        return SignalPipe(signals: [SIGTERM, SIGINT, SIGHUP]) { number in
+            if number == SIGHUP {
+                onHangUp()
+            } else if received.increment() == 1 {
                 onFirst()
                 printError("quotewire: draining (signal \(number)); send it again to exit now")
             } else {

@@ -7,7 +7,7 @@ import QuotewireRPC
 struct ServerOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "host:port, unix:/path, a comma-separated list of them, or dns:name:port (every address of the name).",
+            "host:port, tls:host:port, unix:/path, a comma-separated list of them, or dns:name:port (every address of the name).",
             discussion: "Defaults to $QUOTEWIRE_SERVER, else 127.0.0.1:7807."))
     var server: String = ProcessInfo.processInfo.environment["QUOTEWIRE_SERVER"] ?? "127.0.0.1:7807"
 
@@ -18,6 +18,39 @@ struct ServerOptions: ParsableArguments {
             discussion: "Blank lines and # comments are skipped. Defaults to $QUOTEWIRE_TOKEN_FILE.",
             valueName: "file"))
     var tokenFileOption: String?
+
+    @Flag(help: "Speak TLS to every TCP endpoint (any other --tls-* option implies it; tls:host:port asks for it per endpoint).")
+    var tls = false
+
+    @Option(
+        name: .customLong("tls-ca"),
+        help: ArgumentHelp("PEM CA bundle the server's certificate must chain to (default: the system's CAs).", valueName: "file"))
+    var tlsCA: String?
+
+    @Option(
+        name: .customLong("tls-cert"),
+        help: ArgumentHelp("PEM certificate chain presented to the server (mutual TLS; with --tls-key).", valueName: "file"))
+    var tlsCert: String?
+
+    @Option(name: .customLong("tls-key"), help: ArgumentHelp("PEM private key of --tls-cert.", valueName: "file"))
+    var tlsKey: String?
+
+    @Option(
+        name: .customLong("tls-server-name"),
+        help: ArgumentHelp("Name the server's certificate must carry (default: the host of the address).", valueName: "name"))
+    var tlsServerName: String?
+
+    /// The TLS of the `--tls*` options, `nil` when none is given; a file that
+    /// cannot be used exits 66 naming it.
+    func makeTLS() throws(CommandFailure) -> ClientTLS? {
+        guard tls || tlsCA != nil || tlsCert != nil || tlsKey != nil || tlsServerName != nil else { return nil }
+        do {
+            return try ClientTLS(
+                files: ClientTLSFiles(trustRoots: tlsCA, certificateChain: tlsCert, privateKey: tlsKey, serverName: tlsServerName))
+        } catch {
+            throw CommandFailure(message: "\(error)", status: ExitStatus.noInput)
+        }
+    }
 
     /// `--token-file`, else `$QUOTEWIRE_TOKEN_FILE`.
     var tokenFile: String? {
@@ -37,6 +70,7 @@ struct ServerOptions: ParsableArguments {
         var configuration = ClientConfiguration(
             target: target, connectionsPerEndpoint: connectionsPerEndpoint, threads: threads)
         configuration.eventLoopGroup = SharedEventLoops.group
+        configuration.tls = try makeTLS()
         configure(&configuration)
         if let tokenFile {
             do {

@@ -10,6 +10,8 @@ import Testing
             ("localhost:1", Endpoint.tcp(host: "localhost", port: 1)),
             ("[::1]:9000", Endpoint.tcp(host: "::1", port: 9000)),
             ("unix:/tmp/q.sock", Endpoint.unix(path: "/tmp/q.sock")),
+            ("tls:quotewire.internal:7807", Endpoint.tls(host: "quotewire.internal", port: 7807)),
+            ("tls:[::1]:7807", Endpoint.tls(host: "::1", port: 7807)),
         ])
     func parsesEndpoints(text: String, expected: Endpoint) throws {
         #expect(try Endpoint(parsing: text) == expected)
@@ -25,6 +27,18 @@ import Testing
             try ClientTarget(parsing: "a:1, b:2,unix:/s")
                 == .endpoints([.tcp(host: "a", port: 1), .tcp(host: "b", port: 2), .unix(path: "/s")]))
         #expect(try ClientTarget(parsing: "dns:///quotewire.default.svc:7807") == .dns(host: "quotewire.default.svc", port: 7807))
+    }
+
+    /// `tls:` endpoints always speak TLS; with TLS asked for the whole client, plain TCP
+    /// endpoints and DNS targets do too; Unix sockets never do.
+    @Test func resolvesTLSEndpoints() throws {
+        let target = try ClientTarget(parsing: "tls:127.0.0.1:1,127.0.0.1:2,unix:/s")
+        #expect(target.description == "tls:127.0.0.1:1,127.0.0.1:2,unix:/s")
+        let plain = try ResolvedEndpoint.resolve(target).map(\.description)
+        #expect(plain.count == 3 && plain[0].hasPrefix("tls:") && !plain[1].hasPrefix("tls:") && plain[2] == "unix:/s")
+        let all = try ResolvedEndpoint.resolve(target, tls: true).map(\.description)
+        #expect(all[0].hasPrefix("tls:") && all[1].hasPrefix("tls:") && all[2] == "unix:/s")
+        #expect(throws: RPCError.self) { try Endpoint(parsing: "tls:localhost") }
     }
 
     @Test func resolvesAllAddressesOfAName() throws {

@@ -1,0 +1,43 @@
+import Logging
+import QuotewireRPC
+
+/// What `serve` re-reads on SIGHUP: the TLS certificate and key (new
+/// connections get them; open connections and their calls go on with the
+/// old ones) and the token file (checked on every later call). A file that
+/// fails to load leaves what is in use and is logged as an error.
+struct ServeReloader: Sendable {
+    let tls: ServerTLS?
+    let tokens: TokenFileAuthorizer?
+    let logger: Logger
+
+    /// Re-reads every file; returns whether all of them loaded.
+    @discardableResult
+    func reload() -> Bool {
+        var reloaded: [String] = []
+        var failed = false
+        if let tls {
+            do {
+                try tls.reload()
+                reloaded.append("TLS certificate \(tls.files.certificateChain)")
+            } catch {
+                failed = true
+                self.logger.error("SIGHUP: kept the TLS certificate in use: \(error)")
+            }
+        }
+        if let tokens {
+            do {
+                try tokens.reload()
+                reloaded.append("token file \(tokens.path)")
+            } catch {
+                failed = true
+                self.logger.error("SIGHUP: kept the tokens in use: \(error)")
+            }
+        }
+        if !reloaded.isEmpty {
+            self.logger.info("SIGHUP: reloaded \(reloaded.joined(separator: " and "))")
+        } else if !failed {
+            self.logger.info("SIGHUP: nothing to reload (no --tls-cert or --auth-token-file)")
+        }
+        return !failed
+    }
+}
