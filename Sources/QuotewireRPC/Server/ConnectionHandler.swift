@@ -25,9 +25,10 @@ import QuotewireModel
 ///
 /// Back-pressure: the handler stops reading from the socket while the
 /// connection's outbound buffer is over its high-water mark (a client that
-/// does not read its responses) or while a stream holds more unconsumed
-/// inbound bytes than its budget (a client that streams faster than the
-/// handler consumes), and reads again once both clear.
+/// does not read its responses) or while its streams together hold more
+/// inbound bytes than the connection's budget (a client that streams faster
+/// than the handlers consume, on one stream or over many), and reads again
+/// once both clear.
 final class ConnectionHandler: ChannelDuplexHandler {
     typealias InboundIn = InboundFrame
     typealias OutboundIn = ByteBuffer
@@ -58,9 +59,11 @@ final class ConnectionHandler: ChannelDuplexHandler {
     private var lastWriteProgress = NIODeadline.now()
     private var isWritable = true
     private var hasPendingRead = false
-    /// Streams over their inbound budget, with the timer that fails a stream
-    /// whose handler stays stalled for the idle timeout.
-    private var overBudgetStreams: [UInt32: Scheduled<Void>?] = [:]
+    /// The bytes of stream messages this connection holds, over all its streams.
+    private let streamBudget: InboundBudget
+    /// Set while the streams are over budget (reading paused), with the timer
+    /// that fails the streams holding bytes when they stay stalled for the idle timeout.
+    private var overBudget: Scheduled<Void>?? = nil
 
     init(
         registry: ServiceRegistry, configuration: ServerConfiguration, state: ServerState, offloadQueue: OffloadQueue,
@@ -74,6 +77,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
         self.observer = configuration.observer
         self.decodingLimits = configuration.decodingLimits
         self.workShare = WorkShare(limit: configuration.maxQueuedWorkBytesPerConnection)
+        self.streamBudget = InboundBudget(limit: configuration.maxQueuedStreamBytes)
     }
 
     // MARK: Channel events
@@ -157,11 +161,12 @@ final class ConnectionHandler: ChannelDuplexHandler {
         self.housekeepingTimer = nil
         let calls = self.calls
         self.calls.removeAll()
-        for (_, timer) in self.overBudgetStreams { timer?.cancel() }
-        self.overBudgetStreams.removeAll()
+        if let timer = self.overBudget { timer?.cancel() }
+        self.overBudget = nil
         self.state.callsEnded(calls.count)
         for (_, call) in calls {
             call.cancelWork()
+            _ = call.hold?.close()
             call.inbound?.finish(throwing: RPCError(code: .cancelled, message: "the connection closed"))
             self.observer?.callFinished(call.method, code: .cancelled, duration: self.elapsed(since: call.started))
         }
@@ -177,7 +182,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
     }
 
     func read(context: ChannelHandlerContext) {
-        if self.isWritable, self.overBudgetStreams.isEmpty {
+        if self.isWritable, self.overBudget == nil {
             context.read()
         } else {
             self.hasPendingRead = true
@@ -185,29 +190,36 @@ final class ConnectionHandler: ChannelDuplexHandler {
     }
 
     private func resumeReadingIfAllowed() {
-        guard self.hasPendingRead, self.isWritable, self.overBudgetStreams.isEmpty, let context = self.context else {
+        guard self.hasPendingRead, self.isWritable, self.overBudget == nil, let context = self.context else {
             return
         }
         self.hasPendingRead = false
         context.read()
     }
 
-    /// A stream's handler took enough messages to be within budget again.
-    private func streamWithinBudget(_ streamID: UInt32) {
-        guard let timer = self.overBudgetStreams.removeValue(forKey: streamID) else { return }
+    /// The streams' handlers released enough messages for the connection to
+    /// be within budget again (checked here, on the loop: releases race).
+    private func streamsWithinBudget() {
+        guard let timer = self.overBudget, self.streamBudget.queuedBytes <= self.streamBudget.limit else { return }
         timer?.cancel()
+        self.overBudget = nil
         self.resumeReadingIfAllowed()
     }
 
     /// While the connection does not read it cannot see the client leave
-    /// (its FIN waits behind the unread bytes): a stream whose handler takes
-    /// nothing for the idle timeout is failed, which frees it and resumes reading.
-    private func streamStalled(_ streamID: UInt32, _ callID: UInt64) {
-        guard self.overBudgetStreams[streamID] != nil else { return }
+    /// (its FIN waits behind the unread bytes): when the streams release
+    /// nothing for the idle timeout, the streams holding bytes are failed,
+    /// which frees them and resumes reading.
+    private func streamsStalled() {
+        guard self.overBudget != nil else { return }
         let limit = self.configuration.maxQueuedStreamBytes
         let error = RPCError(
-            code: .resourceExhausted, message: "the stream's handler fell behind by more than \(limit) bytes")
-        self.complete(streamID, callID, outcome: .failure(error))
+            code: .resourceExhausted,
+            message: "the connection's stream handlers fell behind by more than \(limit) bytes")
+        let holding = self.calls.filter { ($0.value.hold?.heldBytes ?? 0) > 0 }
+        for (streamID, call) in holding.sorted(by: { $0.key < $1.key }) {
+            self.complete(streamID, call.id, outcome: .failure(error))
+        }
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
@@ -310,16 +322,16 @@ final class ConnectionHandler: ChannelDuplexHandler {
             self.runTask(streamID, callID) { try await body(payload, context) }
 
         case .streaming(let body):
-            let budget = InboundBudget(limit: self.configuration.maxQueuedStreamBytes)
+            let hold = StreamHold(budget: self.streamBudget)
             let callID = self.makeCallID()
-            let (requests, inbound) = RawRequestStream.makeStream(onConsume: self.budgetReleaser(streamID, callID, budget))
+            let (requests, inbound) = RawRequestStream.makeStream(onRelease: self.budgetReleaser(hold))
+            self.insertCall(streamID, callID, context: context, isStreaming: true, inbound: inbound, hold: hold)
             if frame.header.flags.contains(.remoteOpen) {
-                self.insertCall(streamID, callID, context: context, isStreaming: true, inbound: inbound, budget: budget)
                 if !request.payload.isEmpty { self.enqueue(request.payload, on: streamID) }
             } else {
-                inbound.yield(request.payload)
+                self.enqueue(request.payload, on: streamID)
                 inbound.finish()
-                self.insertCall(streamID, callID, context: context, isStreaming: true)
+                self.calls[streamID]?.inbound = nil
             }
             let handler = self.loopBound
             let eventLoop = self.eventLoop
@@ -431,31 +443,26 @@ final class ConnectionHandler: ChannelDuplexHandler {
         }
     }
 
-    /// Hands a message to a stream's handler; over budget, reading pauses.
+    /// Hands a message to a stream's handler; over the connection's budget, reading pauses.
     private func enqueue(_ message: [UInt8], on streamID: UInt32) {
         guard let call = self.calls[streamID], let inbound = call.inbound else { return }
-        if call.budget?.add(message.count) == true, self.overBudgetStreams[streamID] == nil {
+        if call.hold?.add(message.count) == true, self.overBudget == nil {
+            self.observer?.limitReached(.queuedStreamBytes)
             let handler = self.loopBound
-            let callID = call.id
-            self.overBudgetStreams[streamID] = self.configuration.idleTimeout.map {
-                self.eventLoop.scheduleTask(in: TimeAmount($0)) { handler.value.streamStalled(streamID, callID) }
-            }
+            self.overBudget = .some(self.configuration.idleTimeout.map {
+                self.eventLoop.scheduleTask(in: TimeAmount($0)) { handler.value.streamsStalled() }
+            })
         }
         inbound.yield(message)
     }
 
-    /// Called by a stream's consumer, on any thread, for each message it takes.
-    private func budgetReleaser(
-        _ streamID: UInt32, _ callID: UInt64, _ budget: InboundBudget
-    ) -> @Sendable (Int) -> Void {
+    /// Called by a stream's consumer, on any thread, for each message it is done with.
+    private func budgetReleaser(_ hold: StreamHold) -> @Sendable (Int) -> Void {
         let handler = self.loopBound
         let eventLoop = self.eventLoop
         return { count in
-            if budget.release(count) {
-                eventLoop.execute {
-                    guard handler.value.calls[streamID]?.id == callID else { return }
-                    handler.value.streamWithinBudget(streamID)
-                }
+            if hold.release(count) {
+                eventLoop.execute { handler.value.streamsWithinBudget() }
             }
         }
     }
@@ -467,12 +474,12 @@ final class ConnectionHandler: ChannelDuplexHandler {
 
     private func insertCall(
         _ streamID: UInt32, _ callID: UInt64, context: CallContext, isStreaming: Bool,
-        inbound: RawRequestStream.Continuation? = nil, budget: InboundBudget? = nil
+        inbound: RawRequestStream.Continuation? = nil, hold: StreamHold? = nil
     ) {
         let now = self.eventLoop.now
         var call = ServerCall(
             id: callID, method: context.method, started: now, isStreaming: isStreaming,
-            cancellation: context.cancellation, lastActivity: now, inbound: inbound, budget: budget)
+            cancellation: context.cancellation, lastActivity: now, inbound: inbound, hold: hold)
         if let deadline = context.deadline {
             let handler = self.loopBound
             call.deadlineTimer = self.eventLoop.scheduleTask(deadline: deadline) {
@@ -489,7 +496,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
         guard let call = self.calls[streamID], call.id == callID else { return }
         self.calls.removeValue(forKey: streamID)
         self.state.callsEnded(1)
-        self.streamWithinBudget(streamID)
+        if call.hold?.close() == true { self.streamsWithinBudget() }
         call.cancelWork()  // the task's cancel is a no-op when the task produced the outcome
         call.inbound?.finish()
         let code: StatusCode

@@ -7,15 +7,23 @@ import Synchronization
 /// of work it holds (queued or running): beyond the bound work is refused
 /// RESOURCE_EXHAUSTED at once instead of queuing, and a job whose call was
 /// answered before it started is dropped unrun.
+///
+/// Jobs wait here, not in the pool's FIFO queue: a ``FairScheduler`` hands
+/// the pool one job per free thread, taken from the connection with the
+/// fewest jobs running, so an honest call waits for a thread to free, not
+/// for another connection's backlog.
 final class OffloadQueue: Sendable {
     private let pool: NIOThreadPool
+    private let scheduler: Mutex<FairScheduler<@Sendable (NIOThreadPool.WorkItemState) -> Void>>
     private let heldBytes = Atomic<Int>(0)
     /// The most bytes of work held at once.
     let limit: Int
     private let observer: (any ServerObserver)?
 
-    init(pool: NIOThreadPool, limit: Int, observer: (any ServerObserver)?) {
+    /// - Parameter threads: the pool's threads: how many jobs run at once.
+    init(pool: NIOThreadPool, threads: Int, limit: Int, observer: (any ServerObserver)?) {
         self.pool = pool
+        self.scheduler = Mutex(FairScheduler(slots: threads))
         self.limit = limit
         self.observer = observer
     }
@@ -47,19 +55,31 @@ final class OffloadQueue: Sendable {
                     message: "the server holds \(held) bytes of work, over its limit of \(self.limit); retry later"))
         }
         let queue = self
-        let release: @Sendable () -> Void = {
-            queue.heldBytes.subtract(charged, ordering: .relaxed)
-            share.bytes.subtract(charged, ordering: .relaxed)
+        let party = ObjectIdentifier(share)
+        let promise = eventLoop.makePromise(of: T.self)
+        let job: @Sendable (NIOThreadPool.WorkItemState) -> Void = { state in
+            defer {
+                queue.heldBytes.subtract(charged, ordering: .relaxed)
+                share.bytes.subtract(charged, ordering: .relaxed)
+                queue.start(queue.scheduler.withLock { $0.finished(party: party) })
+            }
+            guard state == .active else { return promise.fail(NIOThreadPoolError.ThreadPoolInactive()) }
+            guard !cancellation.isCancelled else { return promise.fail(CancellationError()) }
+            promise.completeWith(Result { try work() })
         }
-        return self.pool.runIfActive(eventLoop: eventLoop) {
-            defer { release() }
-            guard !cancellation.isCancelled else { throw CancellationError() }
-            return try work()
-        }.flatMapErrorThrowing { error in
-            // Not run at all (the pool stopped): nothing released the bytes.
-            if error is NIOThreadPoolError.ThreadPoolInactive { release() }
-            throw error
-        }
+        self.start(self.scheduler.withLock { $0.enqueue(job, party: party) })
+        return promise.futureResult
+    }
+
+    /// Hands jobs the scheduler chose to the pool (outside its lock); a
+    /// stopped pool runs them at once with state `.cancelled`.
+    private func start(_ jobs: [@Sendable (NIOThreadPool.WorkItemState) -> Void]) {
+        for job in jobs { self.pool.submit(job) }
+    }
+
+    /// Jobs waiting for a thread and jobs running, for tests.
+    var jobs: (queued: Int, running: Int) {
+        self.scheduler.withLock { ($0.queuedJobs, $0.runningJobs) }
     }
 }
 

@@ -19,7 +19,8 @@ struct ServerCall {
     var deadlineTimer: Scheduled<Void>?
     var task: Task<Void, Never>?
     var inbound: RawRequestStream.Continuation?
-    var budget: InboundBudget?
+    /// A stream's part of the connection's inbound budget.
+    var hold: StreamHold?
 
     /// Stops everything that still works for the call.
     func cancelWork() {

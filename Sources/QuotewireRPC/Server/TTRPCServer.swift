@@ -52,7 +52,7 @@ public final class TTRPCServer: Sendable {
         self.group = MultiThreadedEventLoopGroup(numberOfThreads: configuration.threads)
         self.threadPool = NIOThreadPool(numberOfThreads: configuration.threads)
         self.offloadQueue = OffloadQueue(
-            pool: self.threadPool, limit: configuration.maxQueuedWorkBytes, observer: configuration.observer)
+            pool: self.threadPool, threads: configuration.threads, limit: configuration.maxQueuedWorkBytes, observer: configuration.observer)
 
         var registry = services
         let served = Set(services.services.map(\.name) + [HealthService.name, ServerService.name])

@@ -56,6 +56,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Most of --max-queued-work-bytes one connection may hold.")
     var maxQueuedWorkBytesPerConnection: Int = 8 << 20
 
+    @Option(help: "Most bytes of stream messages one connection may hold over all its streams (received, or taken and still being analysed); beyond it the connection stops reading until they catch up.")
+    var maxQueuedStreamBytes: Int = 8 << 20
+
     @Option(help: "Answer DEADLINE_EXCEEDED to streams that send and receive nothing for this many seconds (0: never).")
     var streamIdleTimeout: Double = 60
 
@@ -102,7 +105,7 @@ struct Serve: AsyncParsableCommand {
         "host", "port", "unix", "max-frame-bytes", "max-connections", "max-streams-per-connection", "idle-timeout",
         "shutdown-grace", "threads", "inline-analyze-bytes", "metrics-port", "metrics-host", "log-level", "log-format",
         "auth-token-file", "max-response-bytes", "max-queued-response-bytes", "max-queued-work-bytes", "max-queued-work-bytes-per-connection",
-        "stream-idle-timeout", "max-calls", "metrics-max-connections", "metrics-timeout", "metrics-auth-token-file",
+        "max-queued-stream-bytes", "stream-idle-timeout", "max-calls", "metrics-max-connections", "metrics-timeout", "metrics-auth-token-file",
     ].map { EnvironmentArguments.Option(name: $0) }
 
     func validate() throws {
@@ -124,6 +127,7 @@ struct Serve: AsyncParsableCommand {
             ("--max-response-bytes", self.maxResponseBytes), ("--max-queued-response-bytes", self.maxQueuedResponseBytes),
             ("--max-queued-work-bytes", self.maxQueuedWorkBytes), ("--max-calls", self.maxCalls),
             ("--max-queued-work-bytes-per-connection", self.maxQueuedWorkBytesPerConnection), ("--metrics-max-connections", self.metricsMaxConnections),
+            ("--max-queued-stream-bytes", self.maxQueuedStreamBytes),
         ] where value <= 0 {
             throw ValidationError("\(flag) must be positive")
         }
@@ -151,6 +155,7 @@ struct Serve: AsyncParsableCommand {
             maxConnections: self.maxConnections,
             maxStreamsPerConnection: self.maxStreamsPerConnection,
             maxCalls: self.maxCalls,
+            maxQueuedStreamBytes: self.maxQueuedStreamBytes,
             maxResponseBytes: self.maxResponseBytes,
             maxQueuedResponseBytes: self.maxQueuedResponseBytes,
             maxQueuedWorkBytes: self.maxQueuedWorkBytes,
