@@ -32,11 +32,14 @@ struct HostileLoadTests {
         }
     }
 
-    /// Records which bounds acted.
+    /// Records which bounds acted, and the bytes received.
     final class LimitObserver: ServerObserver {
         private let counts = Locked<[ServerLimit: Int]>([:])
+        private let received = Atomic<Int>(0)
+        var bytesReceived: Int { self.received.load(ordering: .relaxed) }
         func limitReached(_ limit: ServerLimit) { self.counts.withLock { $0[limit, default: 0] += 1 } }
         func count(_ limit: ServerLimit) -> Int { self.counts.withLock { $0[limit] ?? 0 } }
+        func bytesReceived(_ count: Int) { self.received.add(count, ordering: .relaxed) }
     }
 
     static func registry(_ analyzer: CountingAnalyzer) -> ServiceRegistry {
@@ -423,6 +426,46 @@ extension HostileLoadTests {
         let took = clock.now - started
         #expect(took < .seconds(2), "shutdown took \(took) with a grace of 1 s")
         #expect(analyzer.analysesFinished < 120, "all queued work was analysed before the exit")
+    }
+
+    @Test("5. a connection's streams together hold at most its stream budget, however many they are")
+    func streamBudgetSpansStreams() async throws {
+        let observer = LimitObserver()
+        var registry = Self.registry(CountingAnalyzer())
+        registry.clientStreaming(service: "test.Service", method: "Hold") {
+            (requests: RequestStream<PingRequest>, _: CallContext) async throws -> PingResponse in
+            // Works on its first message until the call is cancelled.
+            for try await _ in requests { try await Task.sleep(for: .seconds(120)) }
+            return PingResponse()
+        }
+        try await withServer({
+            $0.observer = observer
+            $0.maxQueuedStreamBytes = 256 << 10
+            $0.idleTimeout = .seconds(2)  // then the stalled streams are failed, which frees them
+        }, registry: registry, timeout: 60) { server, port in
+            let socket = try PosixSocket(port: port)
+            defer { socket.close() }
+            let message = try PingRequest(payload: [UInt8](repeating: 7, count: 64 << 10)).protobufBytes()
+            let streams = 100
+            var batch: [UInt8] = []
+            for index in 0..<streams {
+                batch += frameBytes(
+                    streamID: UInt32(2 * index + 1), flags: 0x02,
+                    payload: try request(service: "test.Service", method: "Hold", payload: message))
+            }
+            // The send blocks once the server stops reading, and fails when the connection closes.
+            let flood = batch
+            let sender = Task.detached { try? await socket.send(flood) }
+            #expect(await eventually(within: .seconds(30)) { observer.count(.queuedStreamBytes) > 0 })
+            #expect(try await Self.honestLatency(port) < Self.honestBound)
+            // Before, each stream had a budget of its own: all 6.5 MB were read and held.
+            let received = observer.bytesReceived
+            #expect(received < 2 << 20, "read \(received) of \(flood.count) bytes")
+            #expect(await server.statistics().liveCalls < streams)
+            socket.close()
+            await sender.value
+            #expect(await eventually { await server.statistics().liveCalls == 0 })
+        }
     }
 
     // MARK: Case 6
