@@ -409,21 +409,31 @@ final class ConnectionHandler: ChannelDuplexHandler {
         self.observer?.callFinished(method, code: code, duration: self.elapsed(since: started))
     }
 
-    /// Runs a handler in a task; its outcome answers the call on the event loop.
+    /// Hands a handler to the server's run, as a child task; its outcome
+    /// answers the call on the event loop. Answering the call first cancels it.
     private func runTask(_ streamID: UInt32, _ callID: UInt64, _ work: @escaping @Sendable () async throws -> [UInt8]?) {
         let handler = self.loopBound
         let eventLoop = self.eventLoop
         let state = self.state
+        let cancellation = OneShotEvent()
+        let job = HandlerJob(
+            work: {
+                defer { state.taskFinished() }
+                let outcome: Result<[UInt8]?, any Error>
+                do {
+                    outcome = .success(try await work())
+                } catch {
+                    outcome = .failure(error)
+                }
+                eventLoop.execute { handler.value.complete(streamID, callID, outcome: outcome) }
+            }, cancellation: cancellation)
         state.taskStarted()
-        self.calls[streamID]?.task = Task {
-            defer { state.taskFinished() }
-            let outcome: Result<[UInt8]?, any Error>
-            do {
-                outcome = .success(try await work())
-            } catch {
-                outcome = .failure(error)
-            }
-            eventLoop.execute { handler.value.complete(streamID, callID, outcome: outcome) }
+        self.calls[streamID]?.job = cancellation
+        guard state.submit(job) else {
+            state.taskFinished()
+            let error = RPCError(code: .unavailable, message: "the server is shutting down")
+            self.complete(streamID, callID, outcome: .failure(error))
+            return
         }
     }
 

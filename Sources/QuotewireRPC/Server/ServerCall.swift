@@ -17,7 +17,8 @@ struct ServerCall {
     /// When a message last went in or out (streams), for the stream idle timeout.
     var lastActivity: NIODeadline
     var deadlineTimer: Scheduled<Void>?
-    var task: Task<Void, Never>?
+    /// Fired when the call is answered, so its handler job (asynchronous and streaming calls) stops.
+    var job: OneShotEvent?
     var inbound: RawRequestStream.Continuation?
     /// A stream's part of the connection's inbound budget.
     var hold: StreamHold?
@@ -26,6 +27,6 @@ struct ServerCall {
     func cancelWork() {
         self.cancellation.cancel()
         self.deadlineTimer?.cancel()
-        self.task?.cancel()
+        self.job?.fire()
     }
 }

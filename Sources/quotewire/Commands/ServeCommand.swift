@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import Logging
 import NIOCore
 import NIOPosix
@@ -7,6 +6,7 @@ import Prometheus
 import QuotewireAnalysis
 import QuotewireModel
 import QuotewireRPC
+import ServiceLifecycle
 
 #if canImport(Glibc)
     import Glibc
@@ -179,35 +179,35 @@ struct Serve: AsyncParsableCommand {
         let server = TTRPCServer(
             configuration: configuration, services: services, logger: Logger(label: "quotewire.rpc"))
 
-        let addresses = try await server.start()
-        let listening = addresses.map(Self.describe).joined(separator: ", ")
-        var metricsChannel: (any Channel)?
-        var metricsText = ""
-        if let metrics, let port = self.metricsPort {
+        let endpoint = metrics.map { metrics in
             let registry = metrics.registry
-            let endpoint = MetricsEndpoint(
-                host: self.metricsHost ?? self.host ?? "127.0.0.1", port: port,
+            return MetricsEndpoint(
+                host: self.metricsHost ?? self.host ?? "127.0.0.1", port: self.metricsPort ?? 0,
                 limits: MetricsEndpoint.Limits(
                     maxConnections: self.metricsMaxConnections,
                     timeout: .milliseconds(Int64(self.metricsTimeout * 1000))),
                 authorizer: metricsAuthorizer, render: { registry.emitToBuffer() })
-            let channel = try await endpoint.start(group: metrics.group)
-            metricsChannel = channel
-            if let address = channel.localAddress {
-                metricsText = "; metrics on http://\(Self.describe(address))/metrics"
-            }
         }
-        // Before the start-up line: whoever waits for it may signal at once.
-        let signals = Self.installSignalHandlers {
-            server.initiateGracefulShutdown()
-        }
-        logger.info(
-            "quotewire \(QuotewireVersion.current) serving ttrpc on \(listening)\(metricsText)",
-            metadata: ["version": "\(QuotewireVersion.current)", "pid": "\(getpid())"])
-
-        await server.waitUntilShutdown()
-        signals?.cancel()
-        try? await metricsChannel?.close()
+        let metricsGroup = metrics?.group
+        let service = ServeService(
+            server: server,
+            startMetrics: {
+                guard let endpoint, let metricsGroup else { return nil }
+                return try await endpoint.start(group: metricsGroup)
+            },
+            announce: { addresses, metricsChannel in
+                let listening = addresses.map(Self.describe).joined(separator: ", ")
+                let metricsText = metricsChannel?.localAddress.map { "; metrics on http://\(Self.describe($0))/metrics" } ?? ""
+                logger.info(
+                    "quotewire \(QuotewireVersion.current) serving ttrpc on \(listening)\(metricsText)",
+                    metadata: ["version": "\(QuotewireVersion.current)", "pid": "\(getpid())"])
+            })
+        // The group traps the signals before it runs the service, which logs the start-up line.
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: service)], gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        try await group.run()
         try? await metrics?.group.shutdownGracefully()
         logger.info("quotewire stopped")
     }
@@ -237,38 +237,5 @@ struct Serve: AsyncParsableCommand {
         case .v6: return "[\(address.ipAddress ?? "?")]:\(address.port ?? 0)"
         default: return "\(address.ipAddress ?? "?"):\(address.port ?? 0)"
         }
-    }
-
-    /// The first SIGTERM/SIGINT starts a graceful shutdown; a second exits at once.
-    private static func installSignalHandlers(_ onFirst: @escaping @Sendable () -> Void) -> SignalPipe? {
-        let received = SignalCounter()
-        return SignalPipe(signals: [SIGTERM, SIGINT]) { number in
-            if received.increment() == 1 {
-                onFirst()
-                printError("quotewire: draining (signal \(number)); send it again to exit now")
-            } else {
-                printError("quotewire: exiting without draining")
-                terminateImmediately()
-            }
-        }
-    }
-}
-
-/// Exits the process at once (the second signal).
-private func terminateImmediately() -> Never {
-    #if canImport(Glibc)
-        Glibc.exit(1)
-    #else
-        Darwin.exit(1)
-    #endif
-}
-
-/// Counts signals; only touched on the signal queue.
-private final class SignalCounter: @unchecked Sendable {
-    private var count = 0
-
-    func increment() -> Int {
-        self.count += 1
-        return self.count
     }
 }

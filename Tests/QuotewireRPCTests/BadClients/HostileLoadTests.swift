@@ -404,7 +404,7 @@ extension HostileLoadTests {
             bindTargets: [.tcp(host: "127.0.0.1", port: 0)], shutdownGrace: .seconds(1), threads: 2, version: "test")
         configuration.maxQueuedWorkBytes = 64 << 20
         let server = TTRPCServer(configuration: configuration, services: Self.registry(analyzer))
-        let port = try await server.start().first?.port ?? 0
+        try await serving(server) { port in
         let sockets = try (0..<2).map { _ in try PosixSocket(port: port) }
         defer { sockets.forEach { $0.close() } }
         let article = Self.article("\"We will not pay twice,\" the mayor told reporters. ", bytes: 64 << 10)
@@ -426,6 +426,7 @@ extension HostileLoadTests {
         let took = clock.now - started
         #expect(took < .seconds(2), "shutdown took \(took) with a grace of 1 s")
         #expect(analyzer.analysesFinished < 120, "all queued work was analysed before the exit")
+        }
     }
 
     @Test("5. a connection's streams together hold at most its stream budget, however many they are")

@@ -240,8 +240,7 @@ import Testing
             bindTargets: [.tcp(host: "127.0.0.1", port: 0)], shutdownGrace: .seconds(5), threads: 2)
         configuration.version = "test"
         let server = TTRPCServer(configuration: configuration, services: registry)
-        let port = try await server.start().first?.port ?? 0
-        try await withTimeout(20) {
+        try await serving(server) { port in try await withTimeout(20) {
             try await withClient("127.0.0.1:\(port)") { client in
                 try await withThrowingTaskGroup(of: Bool.self) { group in
                     for index in 0..<100 {
@@ -263,7 +262,7 @@ import Testing
                 }
             }
             await server.waitUntilShutdown()
-        }
+        } }
     }
 
     @Test func callsStillRunningAfterTheGraceAreAnsweredUnavailable() async throws {
@@ -271,8 +270,7 @@ import Testing
             bindTargets: [.tcp(host: "127.0.0.1", port: 0)], shutdownGrace: .milliseconds(200), threads: 1)
         configuration.version = "test"
         let server = TTRPCServer(configuration: configuration, services: testRegistry())
-        let port = try await server.start().first?.port ?? 0
-        try await withTimeout(10) {
+        try await serving(server) { port in try await withTimeout(10) {
             try await withClient("127.0.0.1:\(port)") { client in
                 let slow = Task {
                     try await client.unary(
@@ -285,7 +283,7 @@ import Testing
                 #expect(error?.code == .unavailable)
             }
             await server.waitUntilShutdown()
-        }
+        } }
     }
 
     @Test func healthReportsServingAndUnknownServices() async throws {
