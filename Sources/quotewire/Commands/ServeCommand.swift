@@ -175,7 +175,11 @@ struct Serve: AsyncParsableCommand {
             metrics = (registry, MultiThreadedEventLoopGroup(numberOfThreads: 1))
         }
         var services = ServiceRegistry()
-        AnalyzerService.register(into: &services, analyzer: Analyzer(), inlineThreshold: self.inlineAnalyzeBytes)
+        let analyzer = Analyzer()
+        // The trained model is parsed on first use: here, before serving, not in the first
+        // call, which may run inline on an event loop (seconds in a debug build on a busy machine).
+        _ = try? analyzer.analyze(AnalyzeRequest(article: Article(id: "warm-up", body: "\"Yes,\" she said.")))
+        AnalyzerService.register(into: &services, analyzer: analyzer, inlineThreshold: self.inlineAnalyzeBytes)
         let server = TTRPCServer(
             configuration: configuration, services: services, logger: Logger(label: "quotewire.rpc"))
 
