@@ -143,7 +143,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
                 code: .resourceExhausted,
                 message: "frame of \(header.length) bytes exceeds the limit of \(limit) bytes")
             if let call = self.calls[header.streamID] {
-                self.complete(header.streamID, call.id, outcome: .failure(error))
+                self.complete(header.streamID, call.id, by: .oversizedFrame, outcome: .failure(error))
             } else {
                 self.writeError(header.streamID, error)
             }
@@ -218,7 +218,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
             message: "the connection's stream handlers fell behind by more than \(limit) bytes")
         let holding = self.calls.filter { ($0.value.hold?.heldBytes ?? 0) > 0 }
         for (streamID, call) in holding.sorted(by: { $0.key < $1.key }) {
-            self.complete(streamID, call.id, outcome: .failure(error))
+            self.complete(streamID, call.id, by: .limit, outcome: .failure(error))
         }
     }
 
@@ -235,7 +235,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
         case is ForceCloseEvent:
             let error = RPCError(code: .unavailable, message: "the server shut down before the call finished")
             for (streamID, call) in self.calls.sorted(by: { $0.key < $1.key }) {
-                self.complete(streamID, call.id, outcome: .failure(error))
+                self.complete(streamID, call.id, by: .shutdownGrace, outcome: .failure(error))
             }
             self.closeAfterPendingWrites()
         default:
@@ -330,8 +330,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
                 if !request.payload.isEmpty { self.enqueue(request.payload, on: streamID) }
             } else {
                 self.enqueue(request.payload, on: streamID)
-                inbound.finish()
-                self.calls[streamID]?.inbound = nil
+                self.clientClosed(streamID)
             }
             let handler = self.loopBound
             let eventLoop = self.eventLoop
@@ -432,14 +431,14 @@ final class ConnectionHandler: ChannelDuplexHandler {
         guard state.submit(job) else {
             state.taskFinished()
             let error = RPCError(code: .unavailable, message: "the server is shutting down")
-            self.complete(streamID, callID, outcome: .failure(error))
+            self.complete(streamID, callID, by: .shutdownGrace, outcome: .failure(error))
             return
         }
     }
 
     private func handleData(_ frame: Frame) {
         let streamID = frame.header.streamID
-        guard let inbound = self.calls[streamID]?.inbound else {
+        guard self.calls[streamID]?.phase.acceptsMessages == true else {
             self.logger.debug("Ignored data for a stream that is not open", metadata: ["ttrpc.stream_id": "\(streamID)"])
             return
         }
@@ -448,14 +447,21 @@ final class ConnectionHandler: ChannelDuplexHandler {
             self.enqueue(Array(buffer: frame.payload), on: streamID)
         }
         if frame.header.flags.contains(.remoteClosed) {
-            inbound.finish()
-            self.calls[streamID]?.inbound = nil
+            self.clientClosed(streamID)
         }
+    }
+
+    /// The client closed its side of a stream: its handler sees the end of the requests.
+    private func clientClosed(_ streamID: UInt32) {
+        guard let call = self.calls[streamID] else { return }
+        call.inbound?.finish()
+        self.calls[streamID]?.inbound = nil
+        self.calls[streamID]?.phase = call.phase.clientClosed()
     }
 
     /// Hands a message to a stream's handler; over the connection's budget, reading pauses.
     private func enqueue(_ message: [UInt8], on streamID: UInt32) {
-        guard let call = self.calls[streamID], let inbound = call.inbound else { return }
+        guard let call = self.calls[streamID], call.phase.acceptsMessages, let inbound = call.inbound else { return }
         if call.hold?.add(message.count) == true, self.overBudget == nil {
             self.observer?.limitReached(.queuedStreamBytes)
             let handler = self.loopBound
@@ -488,8 +494,9 @@ final class ConnectionHandler: ChannelDuplexHandler {
     ) {
         let now = self.eventLoop.now
         var call = ServerCall(
-            id: callID, method: context.method, started: now, isStreaming: isStreaming,
-            cancellation: context.cancellation, lastActivity: now, inbound: inbound, hold: hold)
+            id: callID, method: context.method, started: now, isStreaming: isStreaming, deadline: context.deadline,
+            phase: inbound == nil ? .running : .receiving, cancellation: context.cancellation, lastActivity: now,
+            inbound: inbound, hold: hold)
         if let deadline = context.deadline {
             let handler = self.loopBound
             call.deadlineTimer = self.eventLoop.scheduleTask(deadline: deadline) {
@@ -500,14 +507,16 @@ final class ConnectionHandler: ChannelDuplexHandler {
         self.state.callsStarted(1)
     }
 
-    /// Answers call `callID` with its handler's outcome, unless it was
-    /// answered already (then the outcome belongs to nobody and is dropped).
-    private func complete(_ streamID: UInt32, _ callID: UInt64, outcome: Result<[UInt8]?, any Error>) {
-        guard let call = self.calls[streamID], call.id == callID else { return }
+    /// Answers call `callID` for `end` with `outcome`, unless it was answered
+    /// already (then the outcome belongs to nobody and is dropped).
+    private func complete(
+        _ streamID: UInt32, _ callID: UInt64, by end: CallEnd = .handler, outcome: Result<[UInt8]?, any Error>
+    ) {
+        guard let call = self.calls[streamID], call.id == callID, call.phase.answered(by: end) != nil else { return }
         self.calls.removeValue(forKey: streamID)
         self.state.callsEnded(1)
         if call.hold?.close() == true { self.streamsWithinBudget() }
-        call.cancelWork()  // the task's cancel is a no-op when the task produced the outcome
+        call.cancelWork()  // firing the job's event is a no-op when the job produced the outcome
         call.inbound?.finish()
         let code: StatusCode
         if call.isStreaming, case .success = outcome {
@@ -522,11 +531,13 @@ final class ConnectionHandler: ChannelDuplexHandler {
     }
 
     private func expire(_ streamID: UInt32, _ callID: UInt64) {
-        guard let call = self.calls[streamID], call.id == callID else { return }
+        guard let call = self.calls[streamID], call.id == callID,
+            call.due(at: self.eventLoop.now, streamIdleTimeout: nil) == .deadline
+        else { return }
         let error = RPCError(code: .deadlineExceeded, message: "deadline exceeded")
         call.inbound?.finish(throwing: error)
         self.calls[streamID]?.deadlineTimer = nil
-        self.complete(streamID, callID, outcome: .failure(error))
+        self.complete(streamID, callID, by: .deadline, outcome: .failure(error))
     }
 
     /// Sends one message of a server stream.
@@ -599,7 +610,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
     /// can receive while honest calls wait behind them on the thread pool.
     private func shedUnaryCalls(_ error: RPCError) {
         for (streamID, call) in self.calls.sorted(by: { $0.key < $1.key }) where !call.isStreaming {
-            self.complete(streamID, call.id, outcome: .failure(error))
+            self.complete(streamID, call.id, by: .limit, outcome: .failure(error))
         }
     }
 
@@ -685,12 +696,12 @@ final class ConnectionHandler: ChannelDuplexHandler {
             return
         }
         if let timeout = self.configuration.streamIdleTimeout.map(TimeAmount.init) {
-            let idle = self.calls.filter { $0.value.isStreaming && $0.value.lastActivity + timeout <= now }
+            let idle = self.calls.filter { $0.value.due(at: now, streamIdleTimeout: timeout) == .streamIdle }
             for (streamID, call) in idle.sorted(by: { $0.key < $1.key }) {
                 self.observer?.limitReached(.streamIdle)
                 let error = RPCError(code: .deadlineExceeded, message: "the stream sent and received nothing for \(timeout.nanoseconds / 1_000_000) ms")
                 call.inbound?.finish(throwing: error)
-                self.complete(streamID, call.id, outcome: .failure(error))
+                self.complete(streamID, call.id, by: .streamIdle, outcome: .failure(error))
             }
         }
         guard let timeout = self.configuration.idleTimeout.map(TimeAmount.init) else { return }
