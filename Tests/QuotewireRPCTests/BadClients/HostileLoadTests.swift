@@ -88,17 +88,30 @@ struct HostileLoadTests {
         try TTRPCResponse(protobuf: frame.payload).status
     }
 
-    /// How long the honest calls may take. On an idle machine they take a few
-    /// milliseconds throughout (release figures in the README); the bound is
-    /// wider than the 500 ms because this suite runs in a debug build
-    /// beside the other suites, on two shared cores, and must hold with two
-    /// CPU burners besides. Before the fixes, they waited for the whole
-    /// backlog (tens of seconds here).
-    static let honestBound: Duration = .seconds(3)
+    /// How long an honest Ping may take: the 500 ms, in every build.
+    /// Pings run on the event loops, which hostile work never holds (measured
+    /// in this suite, debug build, with two CPU burners and the machine's
+    /// load at 12: at most 25 ms).
+    static let honestPingBound: Duration = .milliseconds(500)
 
-    /// An honest Ping and a 16 KiB Analyze from a connection of their own;
-    /// returns the slower of the two latencies.
-    static func honestLatency(_ port: Int) async throws -> Duration {
+    /// How long an honest 16 KiB Analyze may take. It runs on the thread
+    /// pool, where the fair scheduler gives it the first thread that frees:
+    /// it waits for at most one hostile job per thread. In release builds
+    /// that is the 500 ms (figures in the README). A debug build
+    /// analyses about ten times slower: one hostile 64 KiB job takes 0.4 s
+    /// alone, and with two CPU burners beside the suite the honest Analyze
+    /// was measured at up to 1.85 s behind one; so debug builds allow 3 s.
+    #if DEBUG
+        static let honestAnalyzeBound: Duration = .seconds(3)
+    #else
+        static let honestAnalyzeBound: Duration = .milliseconds(500)
+    #endif
+
+    /// Checks that an honest Ping and a 16 KiB Analyze from a connection of
+    /// their own are answered within their bounds.
+    static func expectHonestCallsAnswered(
+        _ port: Int, sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws {
         try await withClient("127.0.0.1:\(port)") { client in
             let clock = ContinuousClock()
             let start = clock.now
@@ -108,9 +121,10 @@ struct HostileLoadTests {
             let analyzeStart = clock.now
             let response = try await client.analyze(request, options: CallOptions(timeout: .seconds(10)))
             let analyze = clock.now - analyzeStart
-            #expect(echoed == [7])
-            #expect(response.articleID == "honest")
-            return max(ping, analyze)
+            #expect(echoed == [7], sourceLocation: sourceLocation)
+            #expect(response.articleID == "honest", sourceLocation: sourceLocation)
+            #expect(ping < Self.honestPingBound, "honest Ping took \(ping)", sourceLocation: sourceLocation)
+            #expect(analyze < Self.honestAnalyzeBound, "honest Analyze took \(analyze)", sourceLocation: sourceLocation)
         }
     }
 
@@ -137,7 +151,7 @@ struct HostileLoadTests {
             }
             #expect(observer.count(.responseBytes) == 2)
             #expect(analyzer.analysesFinished == 0, "an analysis built its whole answer")
-            #expect(try await Self.honestLatency(port) < Self.honestBound)
+            try await Self.expectHonestCallsAnswered(port)
         }
     }
 
@@ -171,7 +185,7 @@ struct HostileLoadTests {
             await sender.value
             #expect(await eventually { await server.statistics() == ServerStatistics(
                 openConnections: 0, liveCalls: 0, runningTasks: 0, bufferedOutboundBytes: 0) })
-            #expect(try await Self.honestLatency(port) < Self.honestBound)
+            try await Self.expectHonestCallsAnswered(port)
         }
     }
 
@@ -216,7 +230,7 @@ struct HostileLoadTests {
             #expect(frames.count == calls)
             #expect(try frames.allSatisfy { try Self.status($0)?.code == StatusCode.deadlineExceeded.rawValue })
             // Every call was answered: at most the jobs running at that moment may still finish.
-            #expect(try await Self.honestLatency(port) < Self.honestBound)
+            try await Self.expectHonestCallsAnswered(port)
             #expect(await eventually { await server.statistics().liveCalls == 0 })
             #expect(analyzer.analysesFinished <= 4, "\(analyzer.analysesFinished) analyses ran for answered calls")
         }
@@ -234,7 +248,7 @@ struct HostileLoadTests {
             #expect(await eventually { await server.statistics().liveCalls > 0 })
             socket.close()
             #expect(await eventually { await server.statistics().openConnections == 0 })
-            #expect(try await Self.honestLatency(port) < Self.honestBound)
+            try await Self.expectHonestCallsAnswered(port)
             #expect(analyzer.analysesFinished < 100, "every analysis of a departed client ran")
         }
     }
@@ -259,7 +273,7 @@ struct HostileLoadTests {
             #expect(codes.filter { $0 == .resourceExhausted }.count >= 30, "\(codes)")
             #expect(codes.contains(.ok))
             #expect(observer.count(.queuedWorkBytes) == codes.filter { $0 == .resourceExhausted }.count)
-            #expect(try await Self.honestLatency(port) < Self.honestBound)
+            try await Self.expectHonestCallsAnswered(port)
         }
     }
 
@@ -277,7 +291,7 @@ struct HostileLoadTests {
             for index in 0..<40 { batch += try Self.analyzeFrame(streamID: UInt32(2 * index + 1), request) }
             try await socket.send(batch)
             // Another connection still gets the pool while this one is at its share.
-            #expect(try await Self.honestLatency(port) < Self.honestBound)
+            try await Self.expectHonestCallsAnswered(port)
             let frames = try await socket.receiveFrames(40, timeout: .seconds(60))
             let codes = try frames.map { StatusCode(rawValue: try Self.status($0)?.code ?? 0) }
             #expect(codes.filter { $0 == .resourceExhausted }.count >= 30, "\(codes)")
@@ -458,7 +472,7 @@ extension HostileLoadTests {
             let flood = batch
             let sender = Task.detached { try? await socket.send(flood) }
             #expect(await eventually(within: .seconds(30)) { observer.count(.queuedStreamBytes) > 0 })
-            #expect(try await Self.honestLatency(port) < Self.honestBound)
+            try await Self.expectHonestCallsAnswered(port)
             // Before, each stream had a budget of its own: all 6.5 MB were read and held.
             let received = observer.bytesReceived
             #expect(received < 2 << 20, "read \(received) of \(flood.count) bytes")
@@ -492,7 +506,7 @@ extension HostileLoadTests {
             #expect(observer.count(.streamIdle) == streams)
             #expect(await socket.isClosedByPeer(within: .seconds(10)), "a connection whose streams were reclaimed stayed open")
             #expect(await server.statistics().liveCalls == 0)
-            #expect(try await Self.honestLatency(port) < Self.honestBound)
+            try await Self.expectHonestCallsAnswered(port)
         }
     }
 
