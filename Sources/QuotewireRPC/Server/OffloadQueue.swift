@@ -11,7 +11,9 @@ import Synchronization
 /// Jobs wait here, not in the pool's FIFO queue: a ``FairScheduler`` hands
 /// the pool one job per free thread, taken from the connection with the
 /// fewest jobs running, so an honest call waits for a thread to free, not
-/// for another connection's backlog.
+/// for another connection's backlog; and the pool has one thread more than
+/// that for jobs under ``expressJobBytes``, so a small call never waits for
+/// a large one at all.
 final class OffloadQueue: Sendable {
     private let pool: NIOThreadPool
     private let scheduler: Mutex<FairScheduler<@Sendable (NIOThreadPool.WorkItemState) -> Void>>
@@ -20,10 +22,14 @@ final class OffloadQueue: Sendable {
     let limit: Int
     private let observer: (any ServerObserver)?
 
-    /// - Parameter threads: the pool's threads: how many jobs run at once.
+    /// Jobs of fewer bytes may also run on the express thread.
+    static let expressJobBytes = 64 << 10
+
+    /// - Parameter threads: the pool's threads for any job; `pool` must have
+    ///   one more, the express thread for small jobs.
     init(pool: NIOThreadPool, threads: Int, limit: Int, observer: (any ServerObserver)?) {
         self.pool = pool
-        self.scheduler = Mutex(FairScheduler(slots: threads))
+        self.scheduler = Mutex(FairScheduler(slots: threads, expressSlots: 1))
         self.limit = limit
         self.observer = observer
     }
@@ -67,7 +73,8 @@ final class OffloadQueue: Sendable {
             guard !cancellation.isCancelled else { return promise.fail(CancellationError()) }
             promise.completeWith(Result { try work() })
         }
-        self.start(self.scheduler.withLock { $0.enqueue(job, party: party) })
+        let isSmall = charged < Self.expressJobBytes
+        self.start(self.scheduler.withLock { $0.enqueue(job, party: party, isSmall: isSmall) })
         return promise.futureResult
     }
 

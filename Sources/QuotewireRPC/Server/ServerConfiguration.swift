@@ -71,7 +71,7 @@ public struct ServerConfiguration: Sendable {
         maxConnections: Int = 1024,
         maxStreamsPerConnection: Int = 128,
         maxCalls: Int = 16384,
-        maxQueuedStreamBytes: Int = 8 << 20,
+        maxQueuedStreamBytes: Int = 2 << 20,
         maxResponseBytes: Int = 4 << 20,
         maxQueuedResponseBytes: Int = 16 << 20,
         maxQueuedWorkBytes: Int = 32 << 20,

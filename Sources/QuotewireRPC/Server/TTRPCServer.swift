@@ -68,7 +68,8 @@ public final class TTRPCServer: Service, Sendable {
         self.state = state
         self.group = eventLoopGroup ?? MultiThreadedEventLoopGroup(numberOfThreads: configuration.threads)
         self.ownsGroup = eventLoopGroup == nil
-        self.threadPool = NIOThreadPool(numberOfThreads: configuration.threads)
+        // One thread more than the event loops: the offload queue's express thread for small jobs.
+        self.threadPool = NIOThreadPool(numberOfThreads: configuration.threads + 1)
         self.offloadQueue = OffloadQueue(
             pool: self.threadPool, threads: configuration.threads, limit: configuration.maxQueuedWorkBytes, observer: configuration.observer)
 

@@ -57,7 +57,7 @@ struct Serve: AsyncParsableCommand {
     var maxQueuedWorkBytesPerConnection: Int = 8 << 20
 
     @Option(help: "Most bytes of stream messages one connection may hold over all its streams (received, or taken and still being analysed); beyond it the connection stops reading until they catch up.")
-    var maxQueuedStreamBytes: Int = 8 << 20
+    var maxQueuedStreamBytes: Int = 2 << 20
 
     @Option(help: "Answer DEADLINE_EXCEEDED to streams that send and receive nothing for this many seconds (0: never).")
     var streamIdleTimeout: Double = 60

@@ -8,7 +8,8 @@ struct FairSchedulerTests {
 
     @Test("starts jobs while threads are free, then one per finished job")
     func fillsTheSlots() {
-        let a = ObjectIdentifier(Party())
+        let party = Party()
+        let a = ObjectIdentifier(party)
         var scheduler = FairScheduler<String>(slots: 2)
         #expect(scheduler.enqueue("a1", party: a) == ["a1"])
         #expect(scheduler.enqueue("a2", party: a) == ["a2"])
@@ -35,7 +36,8 @@ struct FairSchedulerTests {
 
     @Test("parties with backlogs take turns, each holding at most its share of the threads")
     func roundRobin() {
-        let (a, b, c) = (ObjectIdentifier(Party()), ObjectIdentifier(Party()), ObjectIdentifier(Party()))
+        let parties = [Party(), Party(), Party()]  // alive throughout, so their identifiers differ
+        let (a, b, c) = (ObjectIdentifier(parties[0]), ObjectIdentifier(parties[1]), ObjectIdentifier(parties[2]))
         var scheduler = FairScheduler<String>(slots: 2)
         var started: [String] = []
         for index in 0..<3 {
@@ -49,5 +51,22 @@ struct FairSchedulerTests {
         #expect(scheduler.finished(party: b) == ["a1"])
         #expect(scheduler.finished(party: c) == ["b1"])
         #expect(scheduler.finished(party: a) == ["c1"])
+    }
+
+    @Test("the express thread takes small jobs only, so a small call never waits for large ones")
+    func expressThreadForSmallJobs() {
+        let parties = [Party(), Party()]  // alive throughout, so their identifiers differ
+        let (hostile, honest) = (ObjectIdentifier(parties[0]), ObjectIdentifier(parties[1]))
+        var scheduler = FairScheduler<String>(slots: 2, expressSlots: 1)
+        var started: [String] = []
+        for index in 0..<4 { started += scheduler.enqueue("big\(index)", party: hostile) }
+        #expect(started == ["big0", "big1"], "a large job does not take the express thread")
+        #expect(scheduler.enqueue("small", party: honest, isSmall: true) == ["small"])
+        #expect(scheduler.runningJobs == 3)
+        #expect(scheduler.enqueue("small2", party: honest, isSmall: true) == [], "every thread is busy")
+        // The small job ends: its thread is express again, so the next large job still waits.
+        #expect(scheduler.finished(party: honest) == ["small2"])
+        #expect(scheduler.finished(party: honest) == [])
+        #expect(scheduler.finished(party: hostile) == ["big2"])
     }
 }
