@@ -62,7 +62,7 @@ import Testing
             let server = try await ServerProcess()
             server.signal(SIGTERM)
             #expect(await server.waitForExit() == 0)
-            #expect(server.stderr.contains("quotewire stopped"))
+            #expect(await server.waitForOutput("quotewire stopped"), "\(server.stderr)")
         }
     }
 

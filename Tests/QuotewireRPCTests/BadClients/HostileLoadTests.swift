@@ -88,11 +88,17 @@ struct HostileLoadTests {
         try TTRPCResponse(protobuf: frame.payload).status
     }
 
-    /// How long an honest Ping may take: the 500 ms, in every build.
-    /// Pings run on the event loops, which hostile work never holds (measured
-    /// in this suite, debug build, with two CPU burners and the machine's
-    /// load at 12: at most 25 ms).
-    static let honestPingBound: Duration = .milliseconds(500)
+    /// How long an honest Ping may take: the 500 ms in release
+    /// builds. Pings run on the event loops, which hostile work never holds:
+    /// in this suite alone (debug build, two CPU burners, the machine's load
+    /// at 12) they took at most 25 ms; but in the full debug suite, beside
+    /// the CLI tests' servers and two burners, one took 1.37 s (connecting
+    /// included), so debug builds allow 3 s.
+    #if DEBUG
+        static let honestPingBound: Duration = .seconds(3)
+    #else
+        static let honestPingBound: Duration = .milliseconds(500)
+    #endif
 
     /// How long an honest 16 KiB Analyze may take. It runs on the thread
     /// pool, where the fair scheduler gives it the first thread that frees:

@@ -149,7 +149,11 @@ import Testing
     @Test func maxStreamsPerConnectionIsResourceExhausted() async throws {
         final class StartCounter: ServerObserver {
             let started = Locked<Int>(0)
-            func callStarted(_ method: MethodDescriptor) { self.started.withLock { $0 += 1 } }
+            // Sleep calls only: the client's keepalive Ping, sent when a loaded machine delays the
+            // answers, counts as a call too.
+            func callStarted(_ method: MethodDescriptor) {
+                if method.method == "Sleep" { self.started.withLock { $0 += 1 } }
+            }
         }
         let counter = StartCounter()
         try await withServer({
