@@ -83,11 +83,6 @@ final class OffloadQueue: Sendable {
     private func start(_ jobs: [@Sendable (NIOThreadPool.WorkItemState) -> Void]) {
         for job in jobs { self.pool.submit(job) }
     }
-
-    /// Jobs waiting for a thread and jobs running, for tests.
-    var jobs: (queued: Int, running: Int) {
-        self.scheduler.withLock { ($0.queuedJobs, $0.runningJobs) }
-    }
 }
 
 /// One connection's part of the work bound, so that one client cannot take

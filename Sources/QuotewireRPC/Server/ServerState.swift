@@ -25,8 +25,8 @@ final class ServerState: Sendable {
         self.draining.store(true, ordering: .relaxed)
     }
 
-    /// Handler tasks that have not yet handed their result to the event loop;
-    /// the event loops must outlive them.
+    /// Handler jobs (asynchronous and streaming calls) that have not yet
+    /// handed their result to the event loop.
     var runningTasks: Int {
         self.tasks.load(ordering: .relaxed)
     }
