@@ -10,7 +10,7 @@
 /// Analyze) starts at once even while every other thread is busy with a
 /// large one, sharing the CPU with it instead of waiting for it to end.
 struct FairScheduler<Job> {
-    private struct Queued {
+    fileprivate struct Queued {
         let job: Job
         let isSmall: Bool
     }
@@ -77,3 +77,6 @@ struct FairScheduler<Job> {
         return job
     }
 }
+
+extension FairScheduler: Sendable where Job: Sendable {}
+extension FairScheduler.Queued: Sendable where Job: Sendable {}

@@ -1,6 +1,7 @@
 import NIOCore
 import NIOPosix
 import QuotewireModel
+import struct NIOConcurrencyHelpers.NIOLockedValueBox
 import Synchronization
 
 /// The server's thread pool for CPU-bound handler work, bounded by the bytes
@@ -16,7 +17,7 @@ import Synchronization
 /// a large one at all.
 final class OffloadQueue: Sendable {
     private let pool: NIOThreadPool
-    private let scheduler: Mutex<FairScheduler<@Sendable (NIOThreadPool.WorkItemState) -> Void>>
+    private let scheduler: NIOLockedValueBox<FairScheduler<@Sendable (NIOThreadPool.WorkItemState) -> Void>>
     private let heldBytes = Atomic<Int>(0)
     /// The most bytes of work held at once.
     let limit: Int
@@ -29,7 +30,7 @@ final class OffloadQueue: Sendable {
     ///   one more, the express thread for small jobs.
     init(pool: NIOThreadPool, threads: Int, limit: Int, observer: (any ServerObserver)?) {
         self.pool = pool
-        self.scheduler = Mutex(FairScheduler(slots: threads, expressSlots: 1))
+        self.scheduler = NIOLockedValueBox(FairScheduler(slots: threads, expressSlots: 1))
         self.limit = limit
         self.observer = observer
     }
@@ -67,14 +68,14 @@ final class OffloadQueue: Sendable {
             defer {
                 queue.heldBytes.subtract(charged, ordering: .relaxed)
                 share.bytes.subtract(charged, ordering: .relaxed)
-                queue.start(queue.scheduler.withLock { $0.finished(party: party) })
+                queue.start(queue.scheduler.withLockedValue { $0.finished(party: party) })
             }
             guard state == .active else { return promise.fail(NIOThreadPoolError.ThreadPoolInactive()) }
             guard !cancellation.isCancelled else { return promise.fail(CancellationError()) }
             promise.completeWith(Result { try work() })
         }
         let isSmall = charged < Self.expressJobBytes
-        self.start(self.scheduler.withLock { $0.enqueue(job, party: party, isSmall: isSmall) })
+        self.start(self.scheduler.withLockedValue { $0.enqueue(job, party: party, isSmall: isSmall) })
         return promise.futureResult
     }
 

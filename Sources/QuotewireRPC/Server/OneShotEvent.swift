@@ -1,3 +1,4 @@
+import struct NIOConcurrencyHelpers.NIOLockedValueBox
 import Synchronization
 
 /// Something that happens once and that a task can wait for: the end of a
@@ -9,16 +10,16 @@ final class OneShotEvent: Sendable {
         case fired
     }
 
-    private let state = Mutex(State.waiting(nil))
+    private let state = NIOLockedValueBox(State.waiting(nil))
 
     /// Whether ``fire()`` was called.
     var hasFired: Bool {
-        self.state.withLock { if case .fired = $0 { return true } else { return false } }
+        self.state.withLockedValue { if case .fired = $0 { return true } else { return false } }
     }
 
     /// Fires the event, waking the waiter; calling it again does nothing.
     func fire() {
-        let waiter = self.state.withLock { state -> CheckedContinuation<Void, Never>? in
+        let waiter = self.state.withLockedValue { state -> CheckedContinuation<Void, Never>? in
             guard case .waiting(let waiter) = state else { return nil }
             state = .fired
             return waiter
@@ -31,7 +32,7 @@ final class OneShotEvent: Sendable {
     func wait() async {
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let resumeNow = self.state.withLock { state -> Bool in
+                let resumeNow = self.state.withLockedValue { state -> Bool in
                     guard case .waiting = state, !Task.isCancelled else { return true }
                     state = .waiting(continuation)
                     return false
@@ -39,7 +40,7 @@ final class OneShotEvent: Sendable {
                 if resumeNow { continuation.resume() }
             }
         } onCancel: {
-            let waiter = self.state.withLock { state -> CheckedContinuation<Void, Never>? in
+            let waiter = self.state.withLockedValue { state -> CheckedContinuation<Void, Never>? in
                 guard case .waiting(let waiter) = state else { return nil }
                 state = .waiting(nil)
                 return waiter

@@ -1,3 +1,4 @@
+import struct NIOConcurrencyHelpers.NIOLockedValueBox
 import Synchronization
 
 /// One stream's part of its connection's ``InboundBudget``: the messages it
@@ -12,19 +13,19 @@ final class StreamHold: Sendable {
     }
 
     let budget: InboundBudget
-    private let state = Mutex(State())
+    private let state = NIOLockedValueBox(State())
 
     init(budget: InboundBudget) {
         self.budget = budget
     }
 
     /// The bytes (with overheads) this stream holds.
-    var heldBytes: Int { self.state.withLock { $0.held } }
+    var heldBytes: Int { self.state.withLockedValue { $0.held } }
 
     /// Records a message received for the stream; returns whether the
     /// connection is now over budget.
     func add(_ count: Int) -> Bool {
-        let added = self.state.withLock { state -> Bool in
+        let added = self.state.withLockedValue { state -> Bool in
             guard !state.isClosed else { return false }
             state.held += InboundBudget.cost(ofMessage: count)
             return true
@@ -36,7 +37,7 @@ final class StreamHold: Sendable {
     /// connection is now back within budget.
     func release(_ count: Int) -> Bool {
         let cost = InboundBudget.cost(ofMessage: count)
-        let released = self.state.withLock { state -> Bool in
+        let released = self.state.withLockedValue { state -> Bool in
             guard !state.isClosed else { return false }
             state.held -= cost
             return true
@@ -47,7 +48,7 @@ final class StreamHold: Sendable {
     /// The call ended: releases everything the stream holds; returns whether
     /// the connection is now back within budget.
     func close() -> Bool {
-        let held = self.state.withLock { state -> Int in
+        let held = self.state.withLockedValue { state -> Int in
             guard !state.isClosed else { return 0 }
             state.isClosed = true
             defer { state.held = 0 }
