@@ -54,6 +54,36 @@ import Testing
         #expect(server.stderr.contains("draining"))
     }
 
+    /// A supervisor may signal as soon as the start-up line appears: the signal
+    /// handlers are in place by then (lost signals were seen under load, when a
+    /// Dispatch signal source registered after the line).
+    @Test func sigtermRightAfterTheStartUpLineIsNeverLost() async throws {
+        for _ in 0..<5 {
+            let server = try await ServerProcess()
+            server.signal(SIGTERM)
+            #expect(await server.waitForExit() == 0)
+            #expect(await server.waitForOutput("quotewire stopped"), "\(server.stderr)")
+        }
+    }
+
+    @Test func aSecondSignalDuringTheDrainExitsAtOnce() async throws {
+        let server = try await ServerProcess(["--shutdown-grace", "60"])
+        // An open AnalyzeStream keeps the server draining after the first signal.
+        let client = TTRPCClient(configuration: ClientConfiguration(target: try ClientTarget(parsing: server.address)))
+        let (requests, feed) = AsyncStream<AnalyzeRequest>.makeStream()
+        let responses = client.analyzeStream(requests)
+        feed.yield(AnalyzeRequest(article: Article(id: "first", body: "\"Hello,\" he said.")))
+        var iterator = responses.makeAsyncIterator()
+        #expect(try await iterator.next()?.articleID == "first")
+        server.signal(SIGTERM)
+        #expect(await server.waitForOutput("draining"), "the server did not start draining")
+        server.signal(SIGINT)
+        #expect(await server.waitForExit() == 1)
+        #expect(server.stderr.contains("exiting without draining"))
+        feed.finish()
+        await client.close()
+    }
+
     /// Analyze calls in flight plus those answered, from the server's metrics.
     static func analyzeCallsReceived(metricsPort: Int) throws -> Int {
         let text = try HTTPGet.body(port: metricsPort, path: "/metrics")

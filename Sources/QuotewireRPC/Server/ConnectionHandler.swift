@@ -26,9 +26,10 @@ import Tracing
 ///
 /// Back-pressure: the handler stops reading from the socket while the
 /// connection's outbound buffer is over its high-water mark (a client that
-/// does not read its responses) or while a stream holds more unconsumed
-/// inbound bytes than its budget (a client that streams faster than the
-/// handler consumes), and reads again once both clear.
+/// does not read its responses) or while its streams together hold more
+/// inbound bytes than the connection's budget (a client that streams faster
+/// than the handlers consume, on one stream or over many), and reads again
+/// once both clear.
 final class ConnectionHandler: ChannelDuplexHandler {
     typealias InboundIn = InboundFrame
     typealias OutboundIn = ByteBuffer
@@ -64,9 +65,11 @@ final class ConnectionHandler: ChannelDuplexHandler {
     private var lastWriteProgress = NIODeadline.now()
     private var isWritable = true
     private var hasPendingRead = false
-    /// Streams over their inbound budget, with the timer that fails a stream
-    /// whose handler stays stalled for the idle timeout.
-    private var overBudgetStreams: [UInt32: Scheduled<Void>?] = [:]
+    /// The bytes of stream messages this connection holds, over all its streams.
+    private let streamBudget: InboundBudget
+    /// Set while the streams are over budget (reading paused), with the timer
+    /// that fails the streams holding bytes when they stay stalled for the idle timeout.
+    private var overBudget: Scheduled<Void>?? = nil
 
     init(
         registry: ServiceRegistry, configuration: ServerConfiguration, state: ServerState, offloadQueue: OffloadQueue,
@@ -83,6 +86,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
         self.tracer = configuration.tracer
         self.callLog = configuration.callLog
         self.workShare = WorkShare(limit: configuration.maxQueuedWorkBytesPerConnection)
+        self.streamBudget = InboundBudget(limit: configuration.maxQueuedStreamBytes)
     }
 
     // MARK: Channel events
@@ -148,7 +152,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
                 code: .resourceExhausted,
                 message: "frame of \(header.length) bytes exceeds the limit of \(limit) bytes")
             if let call = self.calls[header.streamID] {
-                self.complete(header.streamID, call.id, outcome: .failure(error))
+                self.complete(header.streamID, call.id, by: .oversizedFrame, outcome: .failure(error))
             } else {
                 self.writeError(header.streamID, error)
             }
@@ -166,12 +170,13 @@ final class ConnectionHandler: ChannelDuplexHandler {
         self.housekeepingTimer = nil
         let calls = self.calls
         self.calls.removeAll()
-        for (_, timer) in self.overBudgetStreams { timer?.cancel() }
-        self.overBudgetStreams.removeAll()
+        if let timer = self.overBudget { timer?.cancel() }
+        self.overBudget = nil
         self.state.callsEnded(calls.count)
         for (_, call) in calls {
             self.finish(call.observation, code: .cancelled)
             call.cancelWork()
+            _ = call.hold?.close()
             call.inbound?.finish(throwing: RPCError(code: .cancelled, message: "the connection closed"))
             self.observer?.callFinished(call.method, code: .cancelled, duration: self.elapsed(since: call.started))
         }
@@ -187,7 +192,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
     }
 
     func read(context: ChannelHandlerContext) {
-        if self.isWritable, self.overBudgetStreams.isEmpty {
+        if self.isWritable, self.overBudget == nil {
             context.read()
         } else {
             self.hasPendingRead = true
@@ -195,29 +200,36 @@ final class ConnectionHandler: ChannelDuplexHandler {
     }
 
     private func resumeReadingIfAllowed() {
-        guard self.hasPendingRead, self.isWritable, self.overBudgetStreams.isEmpty, let context = self.context else {
+        guard self.hasPendingRead, self.isWritable, self.overBudget == nil, let context = self.context else {
             return
         }
         self.hasPendingRead = false
         context.read()
     }
 
-    /// A stream's handler took enough messages to be within budget again.
-    private func streamWithinBudget(_ streamID: UInt32) {
-        guard let timer = self.overBudgetStreams.removeValue(forKey: streamID) else { return }
+    /// The streams' handlers released enough messages for the connection to
+    /// be within budget again (checked here, on the loop: releases race).
+    private func streamsWithinBudget() {
+        guard let timer = self.overBudget, self.streamBudget.queuedBytes <= self.streamBudget.limit else { return }
         timer?.cancel()
+        self.overBudget = nil
         self.resumeReadingIfAllowed()
     }
 
     /// While the connection does not read it cannot see the client leave
-    /// (its FIN waits behind the unread bytes): a stream whose handler takes
-    /// nothing for the idle timeout is failed, which frees it and resumes reading.
-    private func streamStalled(_ streamID: UInt32, _ callID: UInt64) {
-        guard self.overBudgetStreams[streamID] != nil else { return }
+    /// (its FIN waits behind the unread bytes): when the streams release
+    /// nothing for the idle timeout, the streams holding bytes are failed,
+    /// which frees them and resumes reading.
+    private func streamsStalled() {
+        guard self.overBudget != nil else { return }
         let limit = self.configuration.maxQueuedStreamBytes
         let error = RPCError(
-            code: .resourceExhausted, message: "the stream's handler fell behind by more than \(limit) bytes")
-        self.complete(streamID, callID, outcome: .failure(error))
+            code: .resourceExhausted,
+            message: "the connection's stream handlers fell behind by more than \(limit) bytes")
+        let holding = self.calls.filter { ($0.value.hold?.heldBytes ?? 0) > 0 }
+        for (streamID, call) in holding.sorted(by: { $0.key < $1.key }) {
+            self.complete(streamID, call.id, by: .limit, outcome: .failure(error))
+        }
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
@@ -235,7 +247,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
         case is ForceCloseEvent:
             let error = RPCError(code: .unavailable, message: "the server shut down before the call finished")
             for (streamID, call) in self.calls.sorted(by: { $0.key < $1.key }) {
-                self.complete(streamID, call.id, outcome: .failure(error))
+                self.complete(streamID, call.id, by: .shutdownGrace, outcome: .failure(error))
             }
             self.closeAfterPendingWrites()
         default:
@@ -328,18 +340,16 @@ final class ConnectionHandler: ChannelDuplexHandler {
             self.runTask(streamID, callID, traceContext: context.traceContext) { try await body(payload, context) }
 
         case .streaming(let body):
-            let budget = InboundBudget(limit: self.configuration.maxQueuedStreamBytes)
+            let hold = StreamHold(budget: self.streamBudget)
             let callID = self.makeCallID()
-            let (requests, inbound) = RawRequestStream.makeStream(onConsume: self.budgetReleaser(streamID, callID, budget))
+            let (requests, inbound) = RawRequestStream.makeStream(onRelease: self.budgetReleaser(hold))
+            self.insertCall(
+                streamID, callID, context: context, isStreaming: true, inbound: inbound, hold: hold, observation: observation)
             if frame.header.flags.contains(.remoteOpen) {
-                self.insertCall(
-                    streamID, callID, context: context, isStreaming: true, inbound: inbound, budget: budget,
-                    observation: observation)
                 if !request.payload.isEmpty { self.enqueue(request.payload, on: streamID) }
             } else {
-                inbound.yield(request.payload)
-                inbound.finish()
-                self.insertCall(streamID, callID, context: context, isStreaming: true, observation: observation)
+                self.enqueue(request.payload, on: streamID)
+                self.clientClosed(streamID)
             }
             let handler = self.loopBound
             let eventLoop = self.eventLoop
@@ -419,8 +429,9 @@ final class ConnectionHandler: ChannelDuplexHandler {
         self.finish(observation, code: code, responseBytes: code == .ok ? (try? outcome.get())?.count ?? 0 : 0)
     }
 
-    /// Runs a handler in a task (with the call's span context current, when
-    /// it has one); its outcome answers the call on the event loop.
+    /// Hands a handler to the server's run, as a child task (with the call's
+    /// span context current, when it has one); its outcome answers the call on
+    /// the event loop. Answering the call first cancels it.
     private func runTask(
         _ streamID: UInt32, _ callID: UInt64, traceContext: ServiceContext? = nil,
         _ work: @escaping @Sendable () async throws -> [UInt8]?
@@ -428,26 +439,35 @@ final class ConnectionHandler: ChannelDuplexHandler {
         let handler = self.loopBound
         let eventLoop = self.eventLoop
         let state = self.state
-        state.taskStarted()
-        self.calls[streamID]?.task = Task {
-            defer { state.taskFinished() }
-            let outcome: Result<[UInt8]?, any Error>
-            do {
-                if let traceContext {
-                    outcome = .success(try await ServiceContext.withValue(traceContext) { try await work() })
-                } else {
-                    outcome = .success(try await work())
+        let cancellation = OneShotEvent()
+        let job = HandlerJob(
+            work: {
+                defer { state.taskFinished() }
+                let outcome: Result<[UInt8]?, any Error>
+                do {
+                    if let traceContext {
+                        outcome = .success(try await ServiceContext.withValue(traceContext) { try await work() })
+                    } else {
+                        outcome = .success(try await work())
+                    }
+                } catch {
+                    outcome = .failure(error)
                 }
-            } catch {
-                outcome = .failure(error)
-            }
-            eventLoop.execute { handler.value.complete(streamID, callID, outcome: outcome) }
+                eventLoop.execute { handler.value.complete(streamID, callID, outcome: outcome) }
+            }, cancellation: cancellation)
+        state.taskStarted()
+        self.calls[streamID]?.job = cancellation
+        guard state.submit(job) else {
+            state.taskFinished()
+            let error = RPCError(code: .unavailable, message: "the server is shutting down")
+            self.complete(streamID, callID, by: .shutdownGrace, outcome: .failure(error))
+            return
         }
     }
 
     private func handleData(_ frame: Frame) {
         let streamID = frame.header.streamID
-        guard let inbound = self.calls[streamID]?.inbound else {
+        guard self.calls[streamID]?.phase.acceptsMessages == true else {
             self.logger.debug("Ignored data for a stream that is not open", metadata: ["ttrpc.stream_id": "\(streamID)"])
             return
         }
@@ -456,36 +476,38 @@ final class ConnectionHandler: ChannelDuplexHandler {
             self.enqueue(Array(buffer: frame.payload), on: streamID)
         }
         if frame.header.flags.contains(.remoteClosed) {
-            inbound.finish()
-            self.calls[streamID]?.inbound = nil
+            self.clientClosed(streamID)
         }
     }
 
-    /// Hands a message to a stream's handler; over budget, reading pauses.
+    /// The client closed its side of a stream: its handler sees the end of the requests.
+    private func clientClosed(_ streamID: UInt32) {
+        guard let call = self.calls[streamID] else { return }
+        call.inbound?.finish()
+        self.calls[streamID]?.inbound = nil
+        self.calls[streamID]?.phase = call.phase.clientClosed()
+    }
+
+    /// Hands a message to a stream's handler; over the connection's budget, reading pauses.
     private func enqueue(_ message: [UInt8], on streamID: UInt32) {
-        guard let call = self.calls[streamID], let inbound = call.inbound else { return }
-        if call.budget?.add(message.count) == true, self.overBudgetStreams[streamID] == nil {
+        guard let call = self.calls[streamID], call.phase.acceptsMessages, let inbound = call.inbound else { return }
+        if call.hold?.add(message.count) == true, self.overBudget == nil {
+            self.observer?.limitReached(.queuedStreamBytes)
             let handler = self.loopBound
-            let callID = call.id
-            self.overBudgetStreams[streamID] = self.configuration.idleTimeout.map {
-                self.eventLoop.scheduleTask(in: TimeAmount($0)) { handler.value.streamStalled(streamID, callID) }
-            }
+            self.overBudget = .some(self.configuration.idleTimeout.map {
+                self.eventLoop.scheduleTask(in: TimeAmount($0)) { handler.value.streamsStalled() }
+            })
         }
         inbound.yield(message)
     }
 
-    /// Called by a stream's consumer, on any thread, for each message it takes.
-    private func budgetReleaser(
-        _ streamID: UInt32, _ callID: UInt64, _ budget: InboundBudget
-    ) -> @Sendable (Int) -> Void {
+    /// Called by a stream's consumer, on any thread, for each message it is done with.
+    private func budgetReleaser(_ hold: StreamHold) -> @Sendable (Int) -> Void {
         let handler = self.loopBound
         let eventLoop = self.eventLoop
         return { count in
-            if budget.release(count) {
-                eventLoop.execute {
-                    guard handler.value.calls[streamID]?.id == callID else { return }
-                    handler.value.streamWithinBudget(streamID)
-                }
+            if hold.release(count) {
+                eventLoop.execute { handler.value.streamsWithinBudget() }
             }
         }
     }
@@ -497,13 +519,14 @@ final class ConnectionHandler: ChannelDuplexHandler {
 
     private func insertCall(
         _ streamID: UInt32, _ callID: UInt64, context: CallContext, isStreaming: Bool,
-        inbound: RawRequestStream.Continuation? = nil, budget: InboundBudget? = nil,
+        inbound: RawRequestStream.Continuation? = nil, hold: StreamHold? = nil,
         observation: CallObservation? = nil
     ) {
         let now = self.eventLoop.now
         var call = ServerCall(
-            id: callID, method: context.method, started: now, isStreaming: isStreaming,
-            cancellation: context.cancellation, lastActivity: now, inbound: inbound, budget: budget)
+            id: callID, method: context.method, started: now, isStreaming: isStreaming, deadline: context.deadline,
+            phase: inbound == nil ? .running : .receiving, cancellation: context.cancellation, lastActivity: now,
+            inbound: inbound, hold: hold)
         call.observation = observation
         if let deadline = context.deadline {
             let handler = self.loopBound
@@ -515,14 +538,16 @@ final class ConnectionHandler: ChannelDuplexHandler {
         self.state.callsStarted(1)
     }
 
-    /// Answers call `callID` with its handler's outcome, unless it was
-    /// answered already (then the outcome belongs to nobody and is dropped).
-    private func complete(_ streamID: UInt32, _ callID: UInt64, outcome: Result<[UInt8]?, any Error>) {
-        guard let call = self.calls[streamID], call.id == callID else { return }
+    /// Answers call `callID` for `end` with `outcome`, unless it was answered
+    /// already (then the outcome belongs to nobody and is dropped).
+    private func complete(
+        _ streamID: UInt32, _ callID: UInt64, by end: CallEnd = .handler, outcome: Result<[UInt8]?, any Error>
+    ) {
+        guard let call = self.calls[streamID], call.id == callID, call.phase.answered(by: end) != nil else { return }
         self.calls.removeValue(forKey: streamID)
         self.state.callsEnded(1)
-        self.streamWithinBudget(streamID)
-        call.cancelWork()  // the task's cancel is a no-op when the task produced the outcome
+        if call.hold?.close() == true { self.streamsWithinBudget() }
+        call.cancelWork()  // firing the job's event is a no-op when the job produced the outcome
         call.inbound?.finish()
         let code: StatusCode
         var responseBytes = 0
@@ -540,11 +565,13 @@ final class ConnectionHandler: ChannelDuplexHandler {
     }
 
     private func expire(_ streamID: UInt32, _ callID: UInt64) {
-        guard let call = self.calls[streamID], call.id == callID else { return }
+        guard let call = self.calls[streamID], call.id == callID,
+            call.due(at: self.eventLoop.now, streamIdleTimeout: nil) == .deadline
+        else { return }
         let error = RPCError(code: .deadlineExceeded, message: "deadline exceeded")
         call.inbound?.finish(throwing: error)
         self.calls[streamID]?.deadlineTimer = nil
-        self.complete(streamID, callID, outcome: .failure(error))
+        self.complete(streamID, callID, by: .deadline, outcome: .failure(error))
     }
 
     /// Sends one message of a server stream.
@@ -629,7 +656,7 @@ final class ConnectionHandler: ChannelDuplexHandler {
     /// can receive while honest calls wait behind them on the thread pool.
     private func shedUnaryCalls(_ error: RPCError) {
         for (streamID, call) in self.calls.sorted(by: { $0.key < $1.key }) where !call.isStreaming {
-            self.complete(streamID, call.id, outcome: .failure(error))
+            self.complete(streamID, call.id, by: .limit, outcome: .failure(error))
         }
     }
 
@@ -715,12 +742,12 @@ final class ConnectionHandler: ChannelDuplexHandler {
             return
         }
         if let timeout = self.configuration.streamIdleTimeout.map(TimeAmount.init) {
-            let idle = self.calls.filter { $0.value.isStreaming && $0.value.lastActivity + timeout <= now }
+            let idle = self.calls.filter { $0.value.due(at: now, streamIdleTimeout: timeout) == .streamIdle }
             for (streamID, call) in idle.sorted(by: { $0.key < $1.key }) {
                 self.observer?.limitReached(.streamIdle)
                 let error = RPCError(code: .deadlineExceeded, message: "the stream sent and received nothing for \(timeout.nanoseconds / 1_000_000) ms")
                 call.inbound?.finish(throwing: error)
-                self.complete(streamID, call.id, outcome: .failure(error))
+                self.complete(streamID, call.id, by: .streamIdle, outcome: .failure(error))
             }
         }
         guard let timeout = self.configuration.idleTimeout.map(TimeAmount.init) else { return }

@@ -24,10 +24,11 @@ public struct ServerConfiguration: Sendable {
     /// asynchronous and streaming ones, with or without traffic); beyond it
     /// calls are answered RESOURCE_EXHAUSTED.
     public var maxCalls: Int
-    /// Most bytes a stream may have received that its handler has not yet
-    /// taken; over it the connection stops reading until the handler catches
-    /// up, and a handler that takes nothing for the idle timeout fails the
-    /// stream RESOURCE_EXHAUSTED.
+    /// Most bytes of stream messages one connection may hold over all its
+    /// streams — received and not yet taken by their handlers, or taken and
+    /// still being worked on; over it the connection stops reading until the
+    /// handlers catch up, and when they release nothing for the idle timeout
+    /// the streams holding bytes are failed RESOURCE_EXHAUSTED.
     public var maxQueuedStreamBytes: Int
     /// The most bytes one answer may carry; an analysis stops as soon as its
     /// answer would pass it and the call is answered RESOURCE_EXHAUSTED.
@@ -88,7 +89,7 @@ public struct ServerConfiguration: Sendable {
         maxConnections: Int = 1024,
         maxStreamsPerConnection: Int = 128,
         maxCalls: Int = 16384,
-        maxQueuedStreamBytes: Int = 8 << 20,
+        maxQueuedStreamBytes: Int = 2 << 20,
         maxResponseBytes: Int = 4 << 20,
         maxQueuedResponseBytes: Int = 16 << 20,
         maxQueuedWorkBytes: Int = 32 << 20,

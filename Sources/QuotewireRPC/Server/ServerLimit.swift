@@ -16,6 +16,9 @@ public enum ServerLimit: String, Sendable, Hashable, CaseIterable {
     case streamIdle = "stream_idle"
     /// A connection presented no valid token within the idle timeout.
     case unauthenticated = "unauthenticated"
+    /// A connection's streams held more than ``ServerConfiguration/maxQueuedStreamBytes``
+    /// of messages (it stopped reading until they caught up).
+    case queuedStreamBytes = "queued_stream_bytes"
     /// A connection flushed nothing of its unread answers for the idle timeout.
     case stalledWrites = "stalled_writes"
 }

@@ -6,7 +6,8 @@ import Synchronization
 /// and the open connections (for the connection limit and for shutdown).
 final class ServerState: Sendable {
     private let draining = Atomic<Bool>(false)
-    private let tasks = NIOLockedValueBox(TaskCount())
+    private let tasks = Atomic<Int>(0)
+    private let jobs = AsyncStream.makeStream(of: HandlerJob.self)
     private let calls = Atomic<Int>(0)
     private let connections = NIOLockedValueBox<[ObjectIdentifier: any Channel]>([:])
     let maxConnections: Int
@@ -24,52 +25,35 @@ final class ServerState: Sendable {
         self.draining.store(true, ordering: .relaxed)
     }
 
-    /// Handler tasks that have not yet handed their result to the event loop;
-    /// the event loops must outlive them.
+    /// Handler jobs (asynchronous and streaming calls) that have not yet
+    /// handed their result to the event loop.
     var runningTasks: Int {
-        self.tasks.withLockedValue { $0.running }
+        self.tasks.load(ordering: .relaxed)
     }
 
     func taskStarted() {
-        self.tasks.withLockedValue { $0.running += 1 }
+        self.tasks.add(1, ordering: .relaxed)
     }
 
     func taskFinished() {
-        let waiters = self.tasks.withLockedValue { tasks -> [CheckedContinuation<Void, Never>] in
-            tasks.running -= 1
-            guard tasks.running == 0 else { return [] }
-            defer { tasks.waiters = [:] }
-            return Array(tasks.waiters.values)
-        }
-        for waiter in waiters { waiter.resume() }
+        self.tasks.subtract(1, ordering: .relaxed)
     }
 
-    /// Returns once no handler task runs (at once when none does), or when
-    /// the waiting task is cancelled.
-    func waitUntilNoTasks() async {
-        let id = self.tasks.withLockedValue { tasks in
-            tasks.nextWaiter += 1
-            return tasks.nextWaiter
-        }
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let resumeNow = self.tasks.withLockedValue { tasks -> Bool in
-                    if tasks.running == 0 || tasks.cancelledWaiters.remove(id) != nil { return true }
-                    tasks.waiters[id] = continuation
-                    return false
-                }
-                if resumeNow { continuation.resume() }
-            }
-        } onCancel: {
-            let waiter = self.tasks.withLockedValue { tasks -> CheckedContinuation<Void, Never>? in
-                guard let waiter = tasks.waiters.removeValue(forKey: id) else {
-                    tasks.cancelledWaiters.insert(id)  // cancelled before it registered
-                    return nil
-                }
-                return waiter
-            }
-            waiter?.resume()
-        }
+    /// Handler jobs for the server's ``TTRPCServer/run()`` to run as child tasks.
+    var handlerJobs: AsyncStream<HandlerJob> {
+        self.jobs.stream
+    }
+
+    /// Hands a job to the server's run; `false` once the server no longer
+    /// runs handlers (it shut down).
+    func submit(_ job: HandlerJob) -> Bool {
+        if case .enqueued = self.jobs.continuation.yield(job) { return true }
+        return false
+    }
+
+    /// No more jobs: the server's run ends once the running ones have.
+    func finishHandlerJobs() {
+        self.jobs.continuation.finish()
     }
 
     /// Calls in the connections' tables (answered later than during their
@@ -102,13 +86,6 @@ final class ServerState: Sendable {
     var openConnections: [any Channel] {
         self.connections.withLockedValue { Array($0.values) }
     }
-}
-
-private struct TaskCount {
-    var running = 0
-    var nextWaiter: UInt64 = 0
-    var waiters: [UInt64: CheckedContinuation<Void, Never>] = [:]
-    var cancelledWaiters: Set<UInt64> = []
 }
 
 /// Tells a connection that the shutdown grace period is over: answer every

@@ -3,28 +3,39 @@ import NIOCore
 import NIOConcurrencyHelpers
 import NIOPosix
 import QuotewireModel
+import ServiceLifecycle
 import Tracing
 
-/// A ttrpc server over TCP and Unix sockets.
+/// A ttrpc server over TCP and Unix sockets, run as a swift-service-lifecycle
+/// `Service`.
 ///
 /// Serves the registered services plus the built-in `grpc.health.v1.Health/Check`
 /// and `quotewire.v1.Server/Ping` and `Info`.
 ///
-/// Lifecycle: ``start()`` binds and returns the bound addresses;
-/// ``initiateGracefulShutdown()`` stops accepting, turns health to
+/// Lifecycle: ``start()`` binds and returns the bound addresses; ``run()``
+/// (binding first if ``start()`` was not called) serves until a graceful
+/// shutdown completes: it owns the task group in which every asynchronous
+/// and streaming handler runs, so it returns only after the last handler.
+/// A graceful shutdown — ``initiateGracefulShutdown()``, the service
+/// group's, or cancelling ``run()`` — stops accepting, turns health to
 /// NOT_SERVING, lets in-flight calls finish within the grace period (calls
 /// still running then are answered UNAVAILABLE), closes the connections and
 /// releases the threads; ``waitUntilShutdown()`` returns when that is done.
-public final class TTRPCServer: Sendable {
+public final class TTRPCServer: Service, Sendable {
     private enum Phase {
+        /// Not bound yet.
         case idle
-        case running(listeners: [any Channel])
-        case draining
+        /// Bound: `start()` returned.
+        case started(listeners: [any Channel])
+        /// Shut down before it was ever started.
+        case stopped
+        /// `run()` finished.
         case finished
     }
 
     private struct Lifecycle {
         var phase = Phase.idle
+        var isRunCalled = false
         var waiters: [CheckedContinuation<Void, Never>] = []
     }
 
@@ -32,7 +43,10 @@ public final class TTRPCServer: Sendable {
     public let configuration: ServerConfiguration
     private let registry: ServiceRegistry
     let state: ServerState
-    private let group: MultiThreadedEventLoopGroup
+    private let group: any EventLoopGroup
+    /// Whether the server made ``group`` (then it shuts it down).
+    private let ownsGroup: Bool
+    private let shutdownRequested = OneShotEvent()
     private let threadPool: NIOThreadPool
     private let offloadQueue: OffloadQueue
     private let logger: Logger
@@ -41,9 +55,12 @@ public final class TTRPCServer: Sendable {
     /// - Parameters:
     ///   - configuration: where to listen and the limits.
     ///   - services: the application's services (e.g. ``AnalyzerService``).
+    ///   - eventLoopGroup: the event loops to serve on; by default the server
+    ///     makes `configuration.threads` of its own (and shuts them down).
     ///   - logger: receives connection-level events at debug level.
     public init(
         configuration: ServerConfiguration, services: ServiceRegistry = ServiceRegistry(),
+        eventLoopGroup: (any EventLoopGroup)? = nil,
         logger: Logger = Logger(label: "quotewire.rpc", factory: { _ in SwiftLogNoOpLogHandler() })
     ) {
         var configuration = configuration
@@ -54,10 +71,12 @@ public final class TTRPCServer: Sendable {
         self.logger = logger
         let state = ServerState(maxConnections: configuration.maxConnections)
         self.state = state
-        self.group = MultiThreadedEventLoopGroup(numberOfThreads: configuration.threads)
-        self.threadPool = NIOThreadPool(numberOfThreads: configuration.threads)
+        self.group = eventLoopGroup ?? MultiThreadedEventLoopGroup(numberOfThreads: configuration.threads)
+        self.ownsGroup = eventLoopGroup == nil
+        // One thread more than the event loops: the offload queue's express thread for small jobs.
+        self.threadPool = NIOThreadPool(numberOfThreads: configuration.threads + 1)
         self.offloadQueue = OffloadQueue(
-            pool: self.threadPool, limit: configuration.maxQueuedWorkBytes, observer: configuration.observer)
+            pool: self.threadPool, threads: configuration.threads, limit: configuration.maxQueuedWorkBytes, observer: configuration.observer)
 
         var registry = services
         let served = Set(services.services.map(\.name) + [HealthService.name, ServerService.name])
@@ -88,7 +107,7 @@ public final class TTRPCServer: Sendable {
         }
         let started = self.lifecycle.withLockedValue { lifecycle -> Bool in
             guard case .idle = lifecycle.phase else { return false }
-            lifecycle.phase = .running(listeners: listeners)
+            lifecycle.phase = .started(listeners: listeners)
             return true
         }
         guard started else {
@@ -98,31 +117,83 @@ public final class TTRPCServer: Sendable {
         return listeners.compactMap(\.localAddress)
     }
 
-    /// Starts a graceful shutdown; returns at once. Calling it again does nothing.
-    public func initiateGracefulShutdown() {
-        let phase = self.lifecycle.withLockedValue { lifecycle -> Phase in
-            let phase = lifecycle.phase
-            if case .running = phase { lifecycle.phase = .draining }
-            if case .idle = phase { lifecycle.phase = .draining }
-            return phase
+    /// Serves until a graceful shutdown completes (binding first unless
+    /// ``start()`` did): every asynchronous and streaming handler runs as a
+    /// child task of this call. A graceful shutdown of the service group, or
+    /// cancelling this task, starts the server's graceful shutdown; when it
+    /// is done the threads are released and ``run()`` returns.
+    public func run() async throws {
+        let phase = self.lifecycle.withLockedValue { lifecycle -> Phase? in
+            guard !lifecycle.isRunCalled else { return nil }
+            lifecycle.isRunCalled = true
+            return lifecycle.phase
         }
         switch phase {
-        case .running(let listeners):
-            self.state.beginDraining()
-            Task { await self.drain(listeners: listeners) }
-        case .idle:
-            self.state.beginDraining()
-            Task { await self.releaseResources() }
-        case .draining, .finished:
+        case nil:
+            throw RPCError(code: .failedPrecondition, message: "the server is run already")
+        case .idle?:
+            _ = try await self.start()
+        case .started?:
+            break
+        case .stopped?, .finished?:
             return
         }
+        await withGracefulShutdownHandler {
+            await withTaskCancellationHandler {
+                await self.serveHandlers()
+            } onCancel: {
+                self.initiateGracefulShutdown()
+                self.forceCloseConnections()
+            }
+        } onGracefulShutdown: {
+            self.initiateGracefulShutdown()
+        }
+        await self.releaseResources()
+    }
+
+    /// Runs handler jobs as they come, and the drain once a shutdown is
+    /// asked for; returns when the drain is done and every handler has ended.
+    private func serveHandlers() async {
+        await withDiscardingTaskGroup { group in
+            group.addTask {
+                await self.shutdownRequested.wait()
+                await self.drain()
+                // Connections are closed, so their calls are answered and their jobs cancelled.
+                self.state.finishHandlerJobs()
+            }
+            for await job in self.state.handlerJobs {
+                group.addTask { await job.run() }
+            }
+        }
+    }
+
+    /// Starts a graceful shutdown; returns at once. Calling it again does nothing.
+    public func initiateGracefulShutdown() {
+        self.state.beginDraining()
+        let neverStarted = self.lifecycle.withLockedValue { lifecycle -> Bool in
+            guard case .idle = lifecycle.phase else { return false }
+            lifecycle.phase = .stopped
+            return true
+        }
+        if neverStarted {
+            self.state.finishHandlerJobs()
+            if self.ownsGroup {
+                self.group.shutdownGracefully(queue: .global()) { _ in self.finish() }
+            } else {
+                self.finish()
+            }
+        }
+        self.shutdownRequested.fire()
     }
 
     /// Returns once a graceful shutdown has completed.
     public func waitUntilShutdown() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let isFinished = self.lifecycle.withLockedValue { lifecycle -> Bool in
-                if case .finished = lifecycle.phase { return true }
+                switch lifecycle.phase {
+                case .finished: return true
+                case .idle, .started, .stopped: break
+                }
                 lifecycle.waiters.append(continuation)
                 return false
             }
@@ -208,7 +279,13 @@ public final class TTRPCServer: Sendable {
                 offloadQueue: self.offloadQueue, logger: self.logger, identity: identity))
     }
 
-    private func drain(listeners: [any Channel]) async {
+    /// Closes the listeners, lets the connections drain within the grace,
+    /// then force-closes them; returns once every connection is closed.
+    private func drain() async {
+        let listeners = self.lifecycle.withLockedValue { lifecycle -> [any Channel] in
+            guard case .started(let listeners) = lifecycle.phase else { return [] }
+            return listeners
+        }
         for listener in listeners { try? await listener.close() }
         let connections = self.state.openConnections
         self.logger.debug("Draining", metadata: ["connections": "\(connections.count)"])
@@ -216,36 +293,33 @@ public final class TTRPCServer: Sendable {
             connection.pipeline.fireUserInboundEventTriggered(ChannelShouldQuiesceEvent())
         }
         let loop = self.group.next()
-        let state = self.state
         let grace = TimeAmount(self.configuration.shutdownGrace)
-        let force = loop.scheduleTask(in: grace) {
-            for connection in state.openConnections {
-                connection.pipeline.fireUserInboundEventTriggered(ForceCloseEvent())
-            }
-        }
+        let force = loop.scheduleTask(in: grace) { self.forceCloseConnections() }
         // Answers the client does not read must not hold the shutdown past the grace.
+        let state = self.state
         let kill = loop.scheduleTask(in: grace + .milliseconds(250)) {
             for connection in state.openConnections { connection.close(promise: nil) }
         }
         try? await EventLoopFuture.andAllComplete(connections.map(\.closeFuture), on: loop).get()
         force.cancel()
         kill.cancel()
-        await self.releaseResources()
     }
 
-    private func releaseResources() async {
-        // Handler tasks hop back to an event loop when they finish: wait for
-        // the ones still running (cancelled when their connection closed), or
-        // half a second for a handler that ignores cancellation.
-        let state = self.state
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await state.waitUntilNoTasks() }
-            group.addTask { try? await Task.sleep(for: .milliseconds(500)) }
-            await group.next()
-            group.cancelAll()
+    /// Ends the grace: every call still in flight is answered UNAVAILABLE and its connection closes.
+    private func forceCloseConnections() {
+        for connection in self.state.openConnections {
+            connection.pipeline.fireUserInboundEventTriggered(ForceCloseEvent())
         }
+    }
+
+    /// Releases the threads once every handler has ended.
+    private func releaseResources() async {
         try? await self.threadPool.shutdownGracefully()
-        try? await self.group.shutdownGracefully()
+        if self.ownsGroup { try? await self.group.shutdownGracefully() }
+        self.finish()
+    }
+
+    private func finish() {
         let waiters = self.lifecycle.withLockedValue { lifecycle -> [CheckedContinuation<Void, Never>] in
             lifecycle.phase = .finished
             defer { lifecycle.waiters = [] }

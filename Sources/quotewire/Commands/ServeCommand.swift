@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import Logging
 import NIOCore
 import NIOPosix
@@ -7,6 +6,7 @@ import Prometheus
 import QuotewireAnalysis
 import QuotewireModel
 import QuotewireRPC
+import ServiceLifecycle
 
 #if canImport(Glibc)
     import Glibc
@@ -55,6 +55,9 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: "Most of --max-queued-work-bytes one connection may hold.")
     var maxQueuedWorkBytesPerConnection: Int = 8 << 20
+
+    @Option(help: "Most bytes of stream messages one connection may hold over all its streams (received, or taken and still being analysed); beyond it the connection stops reading until they catch up.")
+    var maxQueuedStreamBytes: Int = 2 << 20
 
     @Option(help: "Answer DEADLINE_EXCEEDED to streams that send and receive nothing for this many seconds (0: never).")
     var streamIdleTimeout: Double = 60
@@ -120,8 +123,8 @@ struct Serve: AsyncParsableCommand {
         "host", "port", "unix", "max-frame-bytes", "max-connections", "max-streams-per-connection", "idle-timeout",
         "shutdown-grace", "threads", "inline-analyze-bytes", "metrics-port", "metrics-host", "log-level", "log-format",
         "auth-token-file", "max-response-bytes", "max-queued-response-bytes", "max-queued-work-bytes", "max-queued-work-bytes-per-connection",
-        "stream-idle-timeout", "max-calls", "metrics-max-connections", "metrics-timeout", "metrics-auth-token-file",
-        "tls-cert", "tls-key", "tls-client-ca", "tls-handshake-timeout", "unix-allow-uid",
+        "max-queued-stream-bytes", "stream-idle-timeout", "max-calls", "metrics-max-connections", "metrics-timeout",
+        "metrics-auth-token-file", "tls-cert", "tls-key", "tls-client-ca", "tls-handshake-timeout", "unix-allow-uid",
     ].map { EnvironmentArguments.Option(name: $0) } + [EnvironmentArguments.Option(name: "access-log", isFlag: true)]
 
     func validate() throws {
@@ -143,6 +146,7 @@ struct Serve: AsyncParsableCommand {
             ("--max-response-bytes", self.maxResponseBytes), ("--max-queued-response-bytes", self.maxQueuedResponseBytes),
             ("--max-queued-work-bytes", self.maxQueuedWorkBytes), ("--max-calls", self.maxCalls),
             ("--max-queued-work-bytes-per-connection", self.maxQueuedWorkBytesPerConnection), ("--metrics-max-connections", self.metricsMaxConnections),
+            ("--max-queued-stream-bytes", self.maxQueuedStreamBytes),
         ] where value <= 0 {
             throw ValidationError("\(flag) must be positive")
         }
@@ -183,6 +187,7 @@ struct Serve: AsyncParsableCommand {
             maxConnections: self.maxConnections,
             maxStreamsPerConnection: self.maxStreamsPerConnection,
             maxCalls: self.maxCalls,
+            maxQueuedStreamBytes: self.maxQueuedStreamBytes,
             maxResponseBytes: self.maxResponseBytes,
             maxQueuedResponseBytes: self.maxQueuedResponseBytes,
             maxQueuedWorkBytes: self.maxQueuedWorkBytes,
@@ -213,40 +218,46 @@ struct Serve: AsyncParsableCommand {
             metrics = (registry, MultiThreadedEventLoopGroup(numberOfThreads: 1))
         }
         var services = ServiceRegistry()
-        AnalyzerService.register(into: &services, analyzer: Analyzer(), inlineThreshold: self.inlineAnalyzeBytes)
+        let analyzer = Analyzer()
+        // The trained model is parsed on first use: here, before serving, not in the first
+        // call, which may run inline on an event loop (seconds in a debug build on a busy machine).
+        _ = try? analyzer.analyze(AnalyzeRequest(article: Article(id: "warm-up", body: "\"Yes,\" she said.")))
+        AnalyzerService.register(into: &services, analyzer: analyzer, inlineThreshold: self.inlineAnalyzeBytes)
         let server = TTRPCServer(
             configuration: configuration, services: services, logger: Logger(label: "quotewire.rpc"))
 
-        let addresses = try await server.start()
-        let listening = addresses.map(Self.describe).joined(separator: ", ")
-        var metricsChannel: (any Channel)?
-        var metricsText = ""
-        if let metrics, let port = self.metricsPort {
+        let endpoint = metrics.map { metrics in
             let registry = metrics.registry
-            let endpoint = MetricsEndpoint(
-                host: self.metricsHost ?? self.host ?? "127.0.0.1", port: port,
+            return MetricsEndpoint(
+                host: self.metricsHost ?? self.host ?? "127.0.0.1", port: self.metricsPort ?? 0,
                 limits: MetricsEndpoint.Limits(
                     maxConnections: self.metricsMaxConnections,
                     timeout: .milliseconds(Int64(self.metricsTimeout * 1000))),
                 authorizer: metricsAuthorizer, render: { registry.emitToBuffer() })
-            let channel = try await endpoint.start(group: metrics.group)
-            metricsChannel = channel
-            if let address = channel.localAddress {
-                metricsText = "; metrics on http://\(Self.describe(address))/metrics"
-            }
         }
-        // Before the start-up line: whoever waits for it may signal at once.
+        let metricsGroup = metrics?.group
         let reloader = ServeReloader(tls: tls, tokens: authorizer, logger: logger)
-        let signals = Self.installSignalHandlers(onHangUp: { reloader.reload() }) {
-            server.initiateGracefulShutdown()
-        }
-        logger.info(
-            "quotewire \(QuotewireVersion.current) serving ttrpc on \(listening)\(metricsText)",
-            metadata: ["version": "\(QuotewireVersion.current)", "pid": "\(getpid())"])
-
-        await server.waitUntilShutdown()
-        signals?.cancel()
-        try? await metricsChannel?.close()
+        var service = ServeService(
+            server: server,
+            startMetrics: {
+                guard let endpoint, let metricsGroup else { return nil }
+                return try await endpoint.start(group: metricsGroup)
+            },
+            announce: { addresses, metricsChannel in
+                let listening = addresses.map(Self.describe).joined(separator: ", ")
+                let metricsText = metricsChannel?.localAddress.map { "; metrics on http://\(Self.describe($0))/metrics" } ?? ""
+                logger.info(
+                    "quotewire \(QuotewireVersion.current) serving ttrpc on \(listening)\(metricsText)",
+                    metadata: ["version": "\(QuotewireVersion.current)", "pid": "\(getpid())"])
+            })
+        // SIGHUP re-reads the certificate, key and token file.
+        service.reload = { reloader.reload() }
+        // The group traps the signals before it runs the service, which logs the start-up line.
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: service)], gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger))
+        try await group.run()
         try? await metrics?.group.shutdownGracefully()
         logger.info("quotewire stopped")
     }
@@ -310,42 +321,5 @@ struct Serve: AsyncParsableCommand {
         case .v6: return "[\(address.ipAddress ?? "?")]:\(address.port ?? 0)"
         default: return "\(address.ipAddress ?? "?"):\(address.port ?? 0)"
         }
-    }
-
-    /// The first SIGTERM/SIGINT starts a graceful shutdown; a second exits at once. SIGHUP re-reads files.
-    private static func installSignalHandlers(
-        onHangUp: @escaping @Sendable () -> Void, _ onFirst: @escaping @Sendable () -> Void
-    ) -> SignalPipe? {
-        let received = SignalCounter()
-        return SignalPipe(signals: [SIGTERM, SIGINT, SIGHUP]) { number in
-            if number == SIGHUP {
-                onHangUp()
-            } else if received.increment() == 1 {
-                onFirst()
-                printError("quotewire: draining (signal \(number)); send it again to exit now")
-            } else {
-                printError("quotewire: exiting without draining")
-                terminateImmediately()
-            }
-        }
-    }
-}
-
-/// Exits the process at once (the second signal).
-private func terminateImmediately() -> Never {
-    #if canImport(Glibc)
-        Glibc.exit(1)
-    #else
-        Darwin.exit(1)
-    #endif
-}
-
-/// Counts signals; only touched on the signal queue.
-private final class SignalCounter: @unchecked Sendable {
-    private var count = 0
-
-    func increment() -> Int {
-        self.count += 1
-        return self.count
     }
 }

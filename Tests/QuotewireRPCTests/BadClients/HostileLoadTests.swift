@@ -32,11 +32,14 @@ struct HostileLoadTests {
         }
     }
 
-    /// Records which bounds acted.
+    /// Records which bounds acted, and the bytes received.
     final class LimitObserver: ServerObserver {
         private let counts = Locked<[ServerLimit: Int]>([:])
+        private let received = Atomic<Int>(0)
+        var bytesReceived: Int { self.received.load(ordering: .relaxed) }
         func limitReached(_ limit: ServerLimit) { self.counts.withLock { $0[limit, default: 0] += 1 } }
         func count(_ limit: ServerLimit) -> Int { self.counts.withLock { $0[limit] ?? 0 } }
+        func bytesReceived(_ count: Int) { self.received.add(count, ordering: .relaxed) }
     }
 
     static func registry(_ analyzer: CountingAnalyzer) -> ServiceRegistry {
@@ -85,17 +88,36 @@ struct HostileLoadTests {
         try TTRPCResponse(protobuf: frame.payload).status
     }
 
-    /// How long the honest calls may take. On an idle machine they take a few
-    /// milliseconds throughout (release figures in the README); the bound is
-    /// wider than the 500 ms because this suite runs in a debug build
-    /// beside the other suites, on two shared cores, and must hold with two
-    /// CPU burners besides. Before the fixes, they waited for the whole
-    /// backlog (tens of seconds here).
-    static let honestBound: Duration = .seconds(3)
+    /// How long an honest Ping may take: the 500 ms in release
+    /// builds. Pings run on the event loops, which hostile work never holds:
+    /// in this suite alone (debug build, two CPU burners, the machine's load
+    /// at 12) they took at most 25 ms; but in the full debug suite, beside
+    /// the CLI tests' servers and two burners, one took 1.37 s (connecting
+    /// included), so debug builds allow 3 s.
+    #if DEBUG
+        static let honestPingBound: Duration = .seconds(3)
+    #else
+        static let honestPingBound: Duration = .milliseconds(500)
+    #endif
 
-    /// An honest Ping and a 16 KiB Analyze from a connection of their own;
-    /// returns the slower of the two latencies.
-    static func honestLatency(_ port: Int) async throws -> Duration {
+    /// How long an honest 16 KiB Analyze may take. It runs on the thread
+    /// pool, where the fair scheduler gives it the first thread that frees:
+    /// it waits for at most one hostile job per thread. In release builds
+    /// that is the 500 ms (figures in the README). A debug build
+    /// analyses about ten times slower: one hostile 64 KiB job takes 0.4 s
+    /// alone, and with two CPU burners beside the suite the honest Analyze
+    /// was measured at up to 1.85 s behind one; so debug builds allow 3 s.
+    #if DEBUG
+        static let honestAnalyzeBound: Duration = .seconds(3)
+    #else
+        static let honestAnalyzeBound: Duration = .milliseconds(500)
+    #endif
+
+    /// Checks that an honest Ping and a 16 KiB Analyze from a connection of
+    /// their own are answered within their bounds.
+    static func expectHonestCallsAnswered(
+        _ port: Int, sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws {
         try await withClient("127.0.0.1:\(port)") { client in
             let clock = ContinuousClock()
             let start = clock.now
@@ -105,9 +127,10 @@ struct HostileLoadTests {
             let analyzeStart = clock.now
             let response = try await client.analyze(request, options: CallOptions(timeout: .seconds(10)))
             let analyze = clock.now - analyzeStart
-            #expect(echoed == [7])
-            #expect(response.articleID == "honest")
-            return max(ping, analyze)
+            #expect(echoed == [7], sourceLocation: sourceLocation)
+            #expect(response.articleID == "honest", sourceLocation: sourceLocation)
+            #expect(ping < Self.honestPingBound, "honest Ping took \(ping)", sourceLocation: sourceLocation)
+            #expect(analyze < Self.honestAnalyzeBound, "honest Analyze took \(analyze)", sourceLocation: sourceLocation)
         }
     }
 
@@ -134,7 +157,7 @@ struct HostileLoadTests {
             }
             #expect(observer.count(.responseBytes) == 2)
             #expect(analyzer.analysesFinished == 0, "an analysis built its whole answer")
-            #expect(try await Self.honestLatency(port) < Self.honestBound)
+            try await Self.expectHonestCallsAnswered(port)
         }
     }
 
@@ -168,7 +191,7 @@ struct HostileLoadTests {
             await sender.value
             #expect(await eventually { await server.statistics() == ServerStatistics(
                 openConnections: 0, liveCalls: 0, runningTasks: 0, bufferedOutboundBytes: 0) })
-            #expect(try await Self.honestLatency(port) < Self.honestBound)
+            try await Self.expectHonestCallsAnswered(port)
         }
     }
 
@@ -213,7 +236,7 @@ struct HostileLoadTests {
             #expect(frames.count == calls)
             #expect(try frames.allSatisfy { try Self.status($0)?.code == StatusCode.deadlineExceeded.rawValue })
             // Every call was answered: at most the jobs running at that moment may still finish.
-            #expect(try await Self.honestLatency(port) < Self.honestBound)
+            try await Self.expectHonestCallsAnswered(port)
             #expect(await eventually { await server.statistics().liveCalls == 0 })
             #expect(analyzer.analysesFinished <= 4, "\(analyzer.analysesFinished) analyses ran for answered calls")
         }
@@ -231,7 +254,7 @@ struct HostileLoadTests {
             #expect(await eventually { await server.statistics().liveCalls > 0 })
             socket.close()
             #expect(await eventually { await server.statistics().openConnections == 0 })
-            #expect(try await Self.honestLatency(port) < Self.honestBound)
+            try await Self.expectHonestCallsAnswered(port)
             #expect(analyzer.analysesFinished < 100, "every analysis of a departed client ran")
         }
     }
@@ -256,7 +279,7 @@ struct HostileLoadTests {
             #expect(codes.filter { $0 == .resourceExhausted }.count >= 30, "\(codes)")
             #expect(codes.contains(.ok))
             #expect(observer.count(.queuedWorkBytes) == codes.filter { $0 == .resourceExhausted }.count)
-            #expect(try await Self.honestLatency(port) < Self.honestBound)
+            try await Self.expectHonestCallsAnswered(port)
         }
     }
 
@@ -274,7 +297,7 @@ struct HostileLoadTests {
             for index in 0..<40 { batch += try Self.analyzeFrame(streamID: UInt32(2 * index + 1), request) }
             try await socket.send(batch)
             // Another connection still gets the pool while this one is at its share.
-            #expect(try await Self.honestLatency(port) < Self.honestBound)
+            try await Self.expectHonestCallsAnswered(port)
             let frames = try await socket.receiveFrames(40, timeout: .seconds(60))
             let codes = try frames.map { StatusCode(rawValue: try Self.status($0)?.code ?? 0) }
             #expect(codes.filter { $0 == .resourceExhausted }.count >= 30, "\(codes)")
@@ -401,7 +424,7 @@ extension HostileLoadTests {
             bindTargets: [.tcp(host: "127.0.0.1", port: 0)], shutdownGrace: .seconds(1), threads: 2, version: "test")
         configuration.maxQueuedWorkBytes = 64 << 20
         let server = TTRPCServer(configuration: configuration, services: Self.registry(analyzer))
-        let port = try await server.start().first?.port ?? 0
+        try await serving(server) { port in
         let sockets = try (0..<2).map { _ in try PosixSocket(port: port) }
         defer { sockets.forEach { $0.close() } }
         let article = Self.article("\"We will not pay twice,\" the mayor told reporters. ", bytes: 64 << 10)
@@ -423,6 +446,47 @@ extension HostileLoadTests {
         let took = clock.now - started
         #expect(took < .seconds(2), "shutdown took \(took) with a grace of 1 s")
         #expect(analyzer.analysesFinished < 120, "all queued work was analysed before the exit")
+        }
+    }
+
+    @Test("5. a connection's streams together hold at most its stream budget, however many they are")
+    func streamBudgetSpansStreams() async throws {
+        let observer = LimitObserver()
+        var registry = Self.registry(CountingAnalyzer())
+        registry.clientStreaming(service: "test.Service", method: "Hold") {
+            (requests: RequestStream<PingRequest>, _: CallContext) async throws -> PingResponse in
+            // Works on its first message until the call is cancelled.
+            for try await _ in requests { try await Task.sleep(for: .seconds(120)) }
+            return PingResponse()
+        }
+        try await withServer({
+            $0.observer = observer
+            $0.maxQueuedStreamBytes = 256 << 10
+            $0.idleTimeout = .seconds(2)  // then the stalled streams are failed, which frees them
+        }, registry: registry, timeout: 60) { server, port in
+            let socket = try PosixSocket(port: port)
+            defer { socket.close() }
+            let message = try PingRequest(payload: [UInt8](repeating: 7, count: 64 << 10)).protobufBytes()
+            let streams = 100
+            var batch: [UInt8] = []
+            for index in 0..<streams {
+                batch += frameBytes(
+                    streamID: UInt32(2 * index + 1), flags: 0x02,
+                    payload: try request(service: "test.Service", method: "Hold", payload: message))
+            }
+            // The send blocks once the server stops reading, and fails when the connection closes.
+            let flood = batch
+            let sender = Task.detached { try? await socket.send(flood) }
+            #expect(await eventually(within: .seconds(30)) { observer.count(.queuedStreamBytes) > 0 })
+            try await Self.expectHonestCallsAnswered(port)
+            // Before, each stream had a budget of its own: all 6.5 MB were read and held.
+            let received = observer.bytesReceived
+            #expect(received < 2 << 20, "read \(received) of \(flood.count) bytes")
+            #expect(await server.statistics().liveCalls < streams)
+            socket.close()
+            await sender.value
+            #expect(await eventually { await server.statistics().liveCalls == 0 })
+        }
     }
 
     // MARK: Case 6
@@ -433,7 +497,10 @@ extension HostileLoadTests {
         try await withServer({
             $0.observer = observer
             $0.streamIdleTimeout = .milliseconds(500)
-            $0.idleTimeout = .seconds(1)
+            // Closes the connection once its streams are reclaimed. Not shorter: under load the
+            // server once read only part of the 300 openings before the answered ones left the
+            // connection idle for 1 s (80 of 300 answers seen before the close).
+            $0.idleTimeout = .seconds(3)
             $0.maxStreamsPerConnection = 1024
         }, registry: Self.registry(CountingAnalyzer()), timeout: 60) { server, port in
             let socket = try PosixSocket(port: port)
@@ -448,7 +515,7 @@ extension HostileLoadTests {
             #expect(observer.count(.streamIdle) == streams)
             #expect(await socket.isClosedByPeer(within: .seconds(10)), "a connection whose streams were reclaimed stayed open")
             #expect(await server.statistics().liveCalls == 0)
-            #expect(try await Self.honestLatency(port) < Self.honestBound)
+            try await Self.expectHonestCallsAnswered(port)
         }
     }
 

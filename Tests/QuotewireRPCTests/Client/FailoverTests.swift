@@ -109,8 +109,7 @@ final class SilentListener: Sendable {
         let configuration = ServerConfiguration(
             bindTargets: [.tcp(host: "127.0.0.1", port: 0)], shutdownGrace: .seconds(1), threads: 1, version: "back")
         let first = TTRPCServer(configuration: configuration, services: testRegistry())
-        let port = try await first.start().first?.port ?? 0
-        try await withServer({ $0.version = "steady" }) { _, steadyPort in
+        try await serving(first) { port in try await withServer({ $0.version = "steady" }) { _, steadyPort in
             try await withClient("127.0.0.1:\(port),127.0.0.1:\(steadyPort)", configure: Self.fastProbing) { client in
                 first.initiateGracefulShutdown()
                 await first.waitUntilShutdown()
@@ -119,17 +118,16 @@ final class SilentListener: Sendable {
                 var again = configuration
                 again.bindTargets = [.tcp(host: "127.0.0.1", port: port)]
                 let second = TTRPCServer(configuration: again, services: testRegistry())
-                _ = try await second.start()
-                // Reconnects run in the background with backoff; calls keep going meanwhile
-                // and reach the endpoint again once it is connected.
-                // (Bounded by withServer's time limit.)
-                while try await client.info().version != "back" {
-                    try await Task.sleep(for: .milliseconds(5))
+                try await serving(second) { _ in
+                    // Reconnects run in the background with backoff; calls keep going meanwhile
+                    // and reach the endpoint again once it is connected.
+                    // (Bounded by withServer's time limit.)
+                    while try await client.info().version != "back" {
+                        try await Task.sleep(for: .milliseconds(5))
+                    }
                 }
-                second.initiateGracefulShutdown()
-                await second.waitUntilShutdown()
             }
-        }
+        } }
     }
 
     @Test func theRetryBudgetBoundsRetries() {

@@ -111,8 +111,7 @@ import Testing
         let configuration = ServerConfiguration(
             bindTargets: [.tcp(host: "127.0.0.1", port: 0)], shutdownGrace: .seconds(1), threads: 1)
         let first = TTRPCServer(configuration: configuration, services: testRegistry())
-        let port = try await first.start().first?.port ?? 0
-        try await withTimeout(20) {
+        try await serving(first) { port in try await withTimeout(20) {
             try await withClient(
                 "127.0.0.1:\(port)",
                 configure: { $0.reconnectBackoff = Backoff(initial: .milliseconds(50), maximum: .milliseconds(200)) }
@@ -124,21 +123,20 @@ import Testing
                 var again = configuration
                 again.bindTargets = [.tcp(host: "127.0.0.1", port: port)]
                 let second = TTRPCServer(configuration: again, services: testRegistry())
-                _ = try await second.start()
-                // The old connection is gone; the next calls reconnect (retrying UNAVAILABLE).
-                var answer: [UInt8] = []
-                for _ in 0..<20 {
-                    if let bytes = try? await client.ping([2]) {
-                        answer = bytes
-                        break
+                try await serving(second) { _ in
+                    // The old connection is gone; the next calls reconnect (retrying UNAVAILABLE).
+                    var answer: [UInt8] = []
+                    for _ in 0..<20 {
+                        if let bytes = try? await client.ping([2]) {
+                            answer = bytes
+                            break
+                        }
+                        try await Task.sleep(for: .milliseconds(100))
                     }
-                    try await Task.sleep(for: .milliseconds(100))
+                    #expect(answer == [2])
                 }
-                #expect(answer == [2])
-                second.initiateGracefulShutdown()
-                await second.waitUntilShutdown()
             }
-        }
+        } }
     }
 
     @Test func unreachableServerIsUnavailable() async throws {

@@ -22,15 +22,16 @@ import Testing
         let channel = NIOAsyncTestingChannel()
         try await channel.testingEventLoop.executeInContext { server.initializeConnection(channel) }.get()
         try await channel.connect(to: SocketAddress(ipAddress: "127.0.0.1", port: 1))
-        do {
-            try await body(channel)
-        } catch {
+        // The server's run (no listeners here) runs the connection's async handlers.
+        try await serving(server) { _ in
+            do {
+                try await body(channel)
+            } catch {
+                _ = try? await channel.finish(acceptAlreadyClosed: true)
+                throw error
+            }
             _ = try? await channel.finish(acceptAlreadyClosed: true)
-            throw error
         }
-        _ = try? await channel.finish(acceptAlreadyClosed: true)
-        server.initiateGracefulShutdown()
-        await server.waitUntilShutdown()
     }
 
     static func send(_ channel: NIOAsyncTestingChannel, _ bytes: [UInt8]) async throws {

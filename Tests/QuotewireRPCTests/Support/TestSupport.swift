@@ -71,17 +71,33 @@ func withServer<T: Sendable>(
         bindTargets: [.tcp(host: "127.0.0.1", port: 0)], shutdownGrace: .seconds(2), threads: 2, version: "test")
     configure(&configuration)
     let server = TTRPCServer(configuration: configuration, services: registry)
-    let addresses = try await server.start()
-    let port = addresses.first?.port ?? 0
-    do {
-        let result = try await withTimeout(timeout) { try await body(server, port) }
-        server.initiateGracefulShutdown()
-        try await withTimeout(10) { await server.waitUntilShutdown() }
-        return result
-    } catch {
-        server.initiateGracefulShutdown()
-        try? await withTimeout(10) { await server.waitUntilShutdown() }
-        throw error
+    return try await serving(server) { port in try await withTimeout(timeout) { try await body(server, port) } }
+}
+
+/// Starts `server` and runs it (``TTRPCServer/run()``, which runs its
+/// handlers) while `body` gets the bound port; then shuts it down
+/// gracefully and waits, at most 10 s, for its run to end.
+func serving<T: Sendable>(
+    _ server: TTRPCServer, _ body: (Int) async throws -> T
+) async throws -> T {
+    let port = try await server.start().first?.port ?? 0
+    return try await withThrowingTaskGroup(of: T?.self) { group in
+        group.addTask {
+            try await server.run()
+            return nil
+        }
+        do {
+            let result = try await body(port)
+            server.initiateGracefulShutdown()
+            try await withTimeout(10) { await server.waitUntilShutdown() }
+            try await group.waitForAll()
+            return result
+        } catch {
+            server.initiateGracefulShutdown()
+            try? await withTimeout(10) { await server.waitUntilShutdown() }
+            group.cancelAll()
+            throw error
+        }
     }
 }
 
