@@ -67,14 +67,8 @@ struct EvalRunner {
             let predictions = response.quotes.compactMap(PredictedAttribution.init)
             let metric = AttributionMetric(text: document.text)
             let pairs = metric.match(gold: document.gold, predictions: predictions)
-            let scalars = Array(document.text.unicodeScalars)
-            func show(_ ranges: [Range<Int>]) -> String {
-                ranges.map { range in
-                    var view = String.UnicodeScalarView()
-                    view.append(contentsOf: scalars[range.clamped(to: 0..<scalars.count)])
-                    return String(view)
-                }.joined(separator: " | ").replacingOccurrences(of: "\n", with: " ")
-            }
+            let excerpt = TextExcerpt(document.text)
+            func show(_ ranges: [Range<Int>]) -> String { excerpt.show(ranges) }
             func show(_ prediction: PredictedAttribution) -> String {
                 "[\(show(prediction.speaker.map { [$0] } ?? []))] [\(show(prediction.cue.map { [$0] } ?? []))] {\(show([prediction.content]))}"
             }
@@ -126,14 +120,8 @@ struct EvalRunner {
             guard let items = gold[document.name] else { continue }
             let response = try await self.analyze(Self.request(for: document))
             let predictions = Self.demands(of: response)
-            let scalars = Array(document.text.unicodeScalars)
-            func show(_ ranges: [Range<Int>]) -> String {
-                ranges.map { range in
-                    var view = String.UnicodeScalarView()
-                    view.append(contentsOf: scalars[range.clamped(to: 0..<scalars.count)])
-                    return String(view)
-                }.joined(separator: " | ").replacingOccurrences(of: "\n", with: " ")
-            }
+            let excerpt = TextExcerpt(document.text)
+            func show(_ ranges: [Range<Int>]) -> String { excerpt.show(ranges) }
             func show(_ demand: PredictedDemand) -> String {
                 "[\(show(Array(demand.demander.prefix(1))))] -> [\(show(Array(demand.addressee.prefix(1))))] {\(show([demand.action]))}"
             }

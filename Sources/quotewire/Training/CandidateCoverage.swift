@@ -31,13 +31,8 @@ struct CandidateCoverage {
 
     mutating func add(_ document: TrainingDocument, chosen: [Int], gold: [GoldAttribution], text: String, name: String) {
         let metric = AttributionMetric(text: text)
-        let scalars = Array(text.unicodeScalars)
-        func show(_ range: Range<Int>) -> String {
-            let clamped = range.clamped(to: 0..<scalars.count)
-            var result = String(String.UnicodeScalarView(scalars[clamped])).replacingOccurrences(of: "\n", with: " ")
-            if result.count > 160 { result = String(result.prefix(160)) + "…" }
-            return result
-        }
+        let excerpt = TextExcerpt(text)
+        func show(_ range: Range<Int>) -> String { excerpt.show([range], limit: 160) }
         let contents = document.contents.map { metric.trim([$0]).first }
         let goldContents = gold.map { metric.trim($0.content) }
         func matches(_ gold: Int, _ candidate: Int) -> Bool {
