@@ -8,11 +8,11 @@ struct TrainedScorer: AttributionScorer {
     let classes: WordClasses
     /// Turns a chosen candidate's score into the probability that it is right.
     var calibration = Calibration()
+    var requiresConsistency: Bool { true }
 
     func confidence(_ score: Float) -> Float {
         self.calibration.apply(score)
     }
-    var requiresConsistency: Bool { true }
 
     /// The best-scoring speaker candidate of each chosen candidate's cue (whether a mention lies inside
     /// the content is one of its features: usually not the speaker, except between a split quote's parts).

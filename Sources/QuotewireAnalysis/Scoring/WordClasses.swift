@@ -3,7 +3,7 @@
 struct WordClasses: Sendable {
     private let table: WordTable<UInt8>
 
-    /// Class numbers: `0` is an unknown word; the trainer's ``WordClass`` names the others.
+    /// Class numbers: `0` is an unknown word; `quotewire train` maps Penn Treebank tags to the others.
     init(_ classes: [(word: String, wordClass: UInt8)]) {
         self.table = WordTable(classes.map { (WordHash($0.word), $0.wordClass) })
     }
