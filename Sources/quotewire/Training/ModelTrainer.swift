@@ -19,11 +19,7 @@ struct ModelTrainer {
     func train(_ corpus: EvalCorpus, log: (String) -> Void) -> TrainedModelWriter {
         let priors = self.cuePriors(corpus)
         log("train: \(priors.count) cue words (seen as a cue at least \(self.minimumCueCount) times)")
-        let lexicon = TrainingLexicon(priors: priors, minimumPrior: self.minimumPrior, classes: self.classes)
-        let documents = corpus.documents.map { TrainingDocument(body: $0.text, lexicon: lexicon) }
-        let matches = zip(corpus.documents, documents).map { document, candidates in
-            Self.matches(candidates.contents, cues: candidates.cues, gold: document.gold, text: document.text)
-        }
+        let (documents, matches) = self.candidates(corpus, priors: priors)
         let labels = matches.map { $0.map { $0 != nil } }
         let candidates = documents.reduce(0) { $0 + $1.features.count }
         let positives = labels.reduce(0) { $0 + $1.filter { $0 }.count }
@@ -73,6 +69,19 @@ struct ModelTrainer {
         return PlattFitter().fit(scores: chosenScores, outcomes: outcomes)
     }
 
+    /// Each document's candidates proposed with the cue `priors`, and for each candidate the gold
+    /// attribution it matches (see ``matches(_:cues:gold:text:)``).
+    private func candidates(
+        _ corpus: EvalCorpus, priors: [(word: String, prior: Float)]
+    ) -> (documents: [TrainingDocument], matches: [[Int?]]) {
+        let lexicon = TrainingLexicon(priors: priors, minimumPrior: self.minimumPrior, classes: self.classes)
+        let documents = corpus.documents.map { TrainingDocument(body: $0.text, lexicon: lexicon) }
+        let matches = zip(corpus.documents, documents).map { document, candidates in
+            Self.matches(candidates.contents, cues: candidates.cues, gold: document.gold, text: document.text)
+        }
+        return (documents, matches)
+    }
+
     /// Each candidate's score by a model trained on the other folds.
     private func outOfFoldScores(_ documents: [TrainingDocument], _ labels: [[Bool]]) -> [[Float]] {
         var scores = documents.map { [Float](repeating: 0, count: $0.features.count) }
@@ -89,11 +98,8 @@ struct ModelTrainer {
     /// Why gold contents of `corpus` are missed, with up to `examples` of each kind: what the
     /// out-of-fold model chose at `threshold`, and which gold contents no candidate reaches.
     func coverage(_ corpus: EvalCorpus, examples: Int, threshold: Float) -> CandidateCoverage {
-        let lexicon = TrainingLexicon(priors: self.cuePriors(corpus), minimumPrior: self.minimumPrior, classes: self.classes)
-        let documents = corpus.documents.map { TrainingDocument(body: $0.text, lexicon: lexicon) }
-        let labels = zip(corpus.documents, documents).map { document, candidates in
-            Self.matches(candidates.contents, cues: candidates.cues, gold: document.gold, text: document.text).map { $0 != nil }
-        }
+        let (documents, matches) = self.candidates(corpus, priors: self.cuePriors(corpus))
+        let labels = matches.map { $0.map { $0 != nil } }
         let scores = self.outOfFoldScores(documents, labels)
         var coverage = CandidateCoverage(limit: examples)
         for (position, document) in corpus.documents.enumerated() {
