@@ -49,6 +49,10 @@ struct CandidateProposer: Sendable {
         let ruleSpeakers = set.ruleAttributions.compactMap { attribution in
             attribution.cue.flatMap { cue in attribution.speaker.map { (cue: cue.first, speaker: $0) } }
         }.sorted { $0.cue < $1.cue }
+        // Reserved whole: growing them by doubling would hold two copies at once in a huge body.
+        set.cues.reserveCapacity(cues.count)
+        set.speakers.reserveCapacity(2 * cues.count)
+        set.attributions.reserveCapacity(2 * cues.count + set.ruleAttributions.count)
         var nextRule = 0
         var previousSpeaker: Range<Int>?
         var mainSubjects = MainSubjectCache()
@@ -59,11 +63,13 @@ struct CandidateProposer: Sendable {
                 previousSpeaker = ruleSpeakers[nextRule].speaker
                 nextRule += 1
             }
-            let speakers = self.speakers(
+            let firstSpeaker = set.speakers.count
+            self.addSpeakers(
                 of: cue, ruleSpeaker: ruleChoice?.attribution.speaker, previous: previousSpeaker, index,
-                mainSubjects: &mainSubjects)
+                mainSubjects: &mainSubjects, into: &set.speakers)
+            let speakers = firstSpeaker..<set.speakers.count
             // The rules' speaker comes first when there is one.
-            let speaker = speakers.first { $0.origin != .previousSpeaker }?.tokens
+            let speaker = set.speakers[speakers].first { $0.origin != .previousSpeaker }?.tokens
             isCandidate[cue.first] = true
             set.cues.append(
                 CueCandidate(
@@ -82,17 +88,17 @@ struct CandidateProposer: Sendable {
         return set
     }
 
-    /// The speakers a cue may have: the rules' choice, the subject before or after it, the subject of
+    /// Appends the speakers a cue may have: the rules' choice, the subject before or after it, the subject of
     /// the main clause, the previous attribution's speaker in the paragraph; the first is the default.
-    private func speakers(
+    private func addSpeakers(
         of cue: Cue, ruleSpeaker: Range<Int>?, previous: Range<Int>?, _ index: DocumentIndex,
-        mainSubjects: inout MainSubjectCache
-    ) -> [SpeakerCandidate] {
+        mainSubjects: inout MainSubjectCache, into found: inout [SpeakerCandidate]
+    ) {
         let tokens = index.tokens
         let sentence = index.sentence(of: cue.first)
-        var found: [SpeakerCandidate] = []
+        let first = found.count
         func add(_ range: Range<Int>?, _ origin: SpeakerOrigin) {
-            guard let range, !found.contains(where: { $0.tokens == range }) else { return }
+            guard let range, !found[first...].contains(where: { $0.tokens == range }) else { return }
             found.append(SpeakerCandidate(tokens: range, origin: origin))
         }
         add(ruleSpeaker, .rule)
@@ -102,7 +108,6 @@ struct CandidateProposer: Sendable {
         if let previous, tokens[previous.lowerBound].paragraph == tokens[cue.first].paragraph {
             add(previous, .previousSpeaker)
         }
-        return found
     }
 
     private func addSpans(

@@ -4,9 +4,11 @@ struct SpeakerFeatures: Sendable {
     let index: DocumentIndex
     let classes: WordClasses
 
-    /// The features of a speaker candidate of a cue, as seen from one of the cue's contents.
+    /// The features of a speaker candidate of a cue, as seen from one of the cue's contents; `all` are
+    /// the cue's speaker candidates, `speaker` among them.
     func speakerFeatures<Sink: FeatureSink>(
-        _ speaker: SpeakerCandidate, of cue: CueCandidate, content: AttributionCandidate, into features: inout Sink
+        _ speaker: SpeakerCandidate, among all: ArraySlice<SpeakerCandidate>, of cue: CueCandidate,
+        content: AttributionCandidate, into features: inout Sink
     ) {
         let inside = content.contains(speaker)
         let tokens = self.index.tokens
@@ -26,7 +28,7 @@ struct SpeakerFeatures: Sendable {
         features.add(.speakerFirstWord, CandidateFeatures.describe(first))
         features.add(.speakerLastWord, CandidateFeatures.describe(tokens[range.upperBound - 1]))
         features.add(.speakerOriginAndRuleCue, origin, cue.isRuleCue ? 1 : 0)
-        features.add(.speakerOriginAndCount, origin, UInt64(min(cue.speakers.count, 5)))
+        features.add(.speakerOriginAndCount, origin, UInt64(min(all.count, 5)))
         features.add(.speakerBeforeKind, origin, range.lowerBound > 0 ? UInt64(tokens[range.lowerBound - 1].kind.rawValue) : 255)
         features.add(.speakerOriginAndContentOrigin, origin, UInt64(content.origin.rawValue))
         let firstClass = self.classes.of(first)
@@ -35,7 +37,7 @@ struct SpeakerFeatures: Sendable {
         features.add(.speakerWordBeforeAndOrigin, origin, range.lowerBound > 0 ? CandidateFeatures.describe(tokens[range.lowerBound - 1]) : 1)
         features.add(.speakerWordAfterAndOrigin, origin, range.upperBound < tokens.count ? CandidateFeatures.describe(tokens[range.upperBound]) : 1)
         var others: UInt64 = 0
-        for other in cue.speakers where other.tokens != range { others |= 1 << UInt64(other.origin.rawValue) }
+        for other in all where other.tokens != range { others |= 1 << UInt64(other.origin.rawValue) }
         features.add(.speakerOriginAndOthers, origin, others)
         let side: UInt64 = inside ? 0 : range.upperBound <= content.attribution.firstToken ? 1 : 2
         features.add(.speakerSideOfContent, origin, side &* 16 &+ UInt64(content.origin.rawValue))

@@ -23,9 +23,10 @@ struct TrainedScorer: AttributionScorer {
             guard let cueIndex = candidate.cueIndex else { return candidate.attribution.speaker }
             let cue = set.cues[cueIndex]
             var best: (range: Range<Int>, score: Float)?
-            for speaker in cue.speakers {
+            let speakers = set.speakers(of: cue)
+            for speaker in speakers {
                 var sum = LogisticModel.Sum(model: self.speakerModel)
-                features.speakerFeatures(speaker, of: cue, content: candidate, into: &sum)
+                features.speakerFeatures(speaker, among: speakers, of: cue, content: candidate, into: &sum)
                 if sum.value > best?.score ?? -Float.infinity { best = (speaker.tokens, sum.value) }
             }
             return best?.range

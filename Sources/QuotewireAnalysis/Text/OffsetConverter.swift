@@ -1,6 +1,7 @@
 import QuotewireModel
 
-/// Turns scalar offsets into the unit a request asks for.
+/// Turns scalar offsets into the unit a request asks for (a table only
+/// when the unit differs from scalars for this body).
 struct OffsetConverter: Sendable {
     private let table: [UInt32]?
 
@@ -8,10 +9,10 @@ struct OffsetConverter: Sendable {
         let width: ((UInt32) -> UInt32)?
         switch unit {
         case .utf8:
-            self.table = text.utf8Offsets.map { UInt32(truncatingIfNeeded: $0) }
+            self.table = text.utf8OffsetTable.map { $0.map { UInt32(truncatingIfNeeded: $0) } }
             return
         case .utf16:
-            width = { value in value < 0x10000 ? 1 : 2 }
+            width = text.isBasicMultilingual ? nil : { value in value < 0x10000 ? 1 : 2 }
         case .unicodeScalar, .unrecognized:
             width = nil
         }
@@ -21,9 +22,9 @@ struct OffsetConverter: Sendable {
         }
         var table = [UInt32](repeating: 0, count: text.count + 1)
         var offset: UInt32 = 0
-        for (index, value) in text.scalars.enumerated() {
+        for index in 0..<text.count {
             table[index] = offset
-            offset &+= width(value)
+            offset &+= width(text[index])
         }
         table[text.count] = offset
         self.table = table

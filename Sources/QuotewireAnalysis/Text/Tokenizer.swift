@@ -16,10 +16,10 @@ struct Tokenizer: Sendable {
     )
 
     func tokenize(_ text: TextBuffer) -> [Token] {
-        text.scalars.withUnsafeBufferPointer { self.tokenize($0) }
+        text.withScalars({ self.tokenize(ScalarReader($0)) }, ascii: { self.tokenize(ScalarReader($0)) })
     }
 
-    private func tokenize(_ scalars: UnsafeBufferPointer<UInt32>) -> [Token] {
+    private func tokenize<Unit>(_ scalars: ScalarReader<Unit>) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 4)
         let count = scalars.count
@@ -77,7 +77,7 @@ struct Tokenizer: Sendable {
         return tokens
     }
 
-    private func scanWord(_ scalars: UnsafeBufferPointer<UInt32>, from start: Int) -> (Int, TokenKind, WordHash) {
+    private func scanWord<Unit>(_ scalars: ScalarReader<Unit>, from start: Int) -> (Int, TokenKind, WordHash) {
         let count = scalars.count
         var index = start
         var hash = WordHash.empty
@@ -139,5 +139,21 @@ struct Tokenizer: Sendable {
         case 0x2018, 0x2019, 0x27: return .singleQuote
         default: return .other
         }
+    }
+}
+
+/// The scalars of a body as `UInt32` values, read from 32-bit scalars or, for an ASCII body, from its bytes.
+private struct ScalarReader<Unit: FixedWidthInteger & UnsignedInteger> {
+    let units: UnsafeBufferPointer<Unit>
+
+    init(_ units: UnsafeBufferPointer<Unit>) {
+        self.units = units
+    }
+
+    var count: Int { self.units.count }
+
+    @inline(__always)
+    subscript(_ index: Int) -> UInt32 {
+        UInt32(truncatingIfNeeded: self.units[index])
     }
 }

@@ -40,9 +40,10 @@ import QuotewireModel
         let speakerFeatures = SpeakerFeatures(index: index, classes: lexicon.classes)
         self.speakers = set.attributions.map { candidate in
             guard let cue = candidate.cueIndex.map({ set.cues[$0] }) else { return [] }
-            return cue.speakers.map { speaker in
+            let speakers = set.speakers(of: cue)
+            return speakers.map { speaker in
                 var features = FeatureVector()
-                speakerFeatures.speakerFeatures(speaker, of: cue, content: candidate, into: &features)
+                speakerFeatures.speakerFeatures(speaker, among: speakers, of: cue, content: candidate, into: &features)
                 let range = Int(tokens[speaker.tokens.lowerBound].start)..<Int(tokens[speaker.tokens.upperBound - 1].end)
                 return (range, features.indices)
             }

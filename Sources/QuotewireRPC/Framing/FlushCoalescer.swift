@@ -43,7 +43,8 @@ final class FlushCoalescer {
         self.needsFlush = false
     }
 
-    private func flushIfNeeded() {
+    /// Flushes what was written and not flushed yet, if anything.
+    func flushIfNeeded() {
         guard self.needsFlush else { return }
         self.needsFlush = false
         self.context.flush()

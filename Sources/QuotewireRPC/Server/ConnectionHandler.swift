@@ -751,6 +751,8 @@ final class ConnectionHandler: ChannelDuplexHandler {
             }
         }
         guard let timeout = self.configuration.idleTimeout.map(TimeAmount.init) else { return }
+        // Stalled writes are bytes the peer does not take: nothing may wait on a flush of ours.
+        self.flusher?.flushIfNeeded()
         let queued = self.queuedOutboundBytes
         if queued == 0 || queued < self.lastQueuedBytes { self.lastWriteProgress = now }
         self.lastQueuedBytes = queued

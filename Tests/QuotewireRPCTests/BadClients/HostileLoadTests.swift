@@ -40,6 +40,10 @@ struct HostileLoadTests {
         func limitReached(_ limit: ServerLimit) { self.counts.withLock { $0[limit, default: 0] += 1 } }
         func count(_ limit: ServerLimit) -> Int { self.counts.withLock { $0[limit] ?? 0 } }
         func bytesReceived(_ count: Int) { self.received.add(count, ordering: .relaxed) }
+        /// Every bound that acted, with its count, for a failure message.
+        var summary: String {
+            self.counts.withLock { $0.map { "\($0.key.rawValue)=\($0.value)" }.sorted().joined(separator: " ") }
+        }
     }
 
     static func registry(_ analyzer: CountingAnalyzer) -> ServiceRegistry {
@@ -510,7 +514,8 @@ extension HostileLoadTests {
             for index in 0..<streams { batch += try Self.openStreamFrame(streamID: UInt32(2 * index + 1), nil) }
             try await socket.send(batch)
             let frames = try await socket.receiveFrames(streams, timeout: .seconds(30))
-            #expect(frames.count == streams)
+            let statistics = await server.statistics()
+            #expect(frames.count == streams, "bounds that acted: \(observer.summary); \(statistics)")
             #expect(try frames.allSatisfy { try Self.status($0)?.code == StatusCode.deadlineExceeded.rawValue })
             #expect(observer.count(.streamIdle) == streams)
             #expect(await socket.isClosedByPeer(within: .seconds(10)), "a connection whose streams were reclaimed stayed open")
