@@ -754,7 +754,9 @@ final class ConnectionHandler: ChannelDuplexHandler {
         // Stalled writes are bytes the peer does not take: nothing may wait on a flush of ours.
         self.flusher?.flushIfNeeded()
         let queued = self.queuedOutboundBytes
-        if queued == 0 || queued < self.lastQueuedBytes { self.lastWriteProgress = now }
+        // The clock starts at the first tick that sees bytes queued (not at the last tick, which a
+        // busy loop may have run long ago) and restarts whenever the peer takes some.
+        if queued == 0 || self.lastQueuedBytes == 0 || queued < self.lastQueuedBytes { self.lastWriteProgress = now }
         self.lastQueuedBytes = queued
         if queued > 0, self.lastWriteProgress + timeout <= now {
             self.closeNow(.stalledWrites)
