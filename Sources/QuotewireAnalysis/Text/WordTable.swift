@@ -26,6 +26,7 @@ struct WordTable<Value: BitwiseCopyable & Sendable>: @unchecked Sendable {
         }
     }
 
+    @inline(__always)
     subscript(_ key: WordHash) -> Value? {
         let stored = Self.stored(key)
         var slot = Self.slot(stored, self.mask)
@@ -38,10 +39,12 @@ struct WordTable<Value: BitwiseCopyable & Sendable>: @unchecked Sendable {
     }
 
     /// Zero marks an empty slot, so a hash of zero is stored as one.
+    @inline(__always)
     private static func stored(_ key: WordHash) -> UInt64 {
         key.value == 0 ? 1 : key.value
     }
 
+    @inline(__always)
     private static func slot(_ stored: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: stored ^ (stored >> 29)) & mask
     }
@@ -55,6 +58,7 @@ struct WordSet: Sendable {
         self.table = WordTable(words.map { ($0, true) })
     }
 
+    @inline(__always)
     func contains(_ word: WordHash) -> Bool {
         self.table[word] != nil
     }
