@@ -132,19 +132,10 @@ extension Attributor {
     /// `but cautioned`) or `end`, without final punctuation.
     func clause(from start: Int, to sentenceEnd: Int, _ context: Context) -> ContentRange? {
         let end = min(sentenceEnd, start + Self.maximumContentTokens)
-        let index = context.index
-        let tokens = index.tokens
-        var last = start
-        var hasQuote = false
-        var stop = end
-        while last < end {
-            if tokens[last].kind == .semicolon || (last > start && self.startsAnotherClause(at: last, context)) {
-                stop = last
-                break
-            }
-            if tokens[last].isQuoteMark { hasQuote = true }
-            last += 1
-        }
+        guard start < end else { return self.content(from: start, upTo: end, hasQuote: false, context) }
+        // A semicolon at `start` ends it at once; another clause starting there does not.
+        let stop = context.index.tokens[start].kind == .semicolon ? start : min(end, Int(context.nextBreak[start + 1]))
+        let hasQuote = context.marksBefore[stop] > context.marksBefore[start]
         return self.content(from: start, upTo: stop, hasQuote: hasQuote, context)
     }
 

@@ -15,10 +15,8 @@ struct CandidateProposer: Sendable {
 
     func propose(_ index: DocumentIndex, ruleCues: [Cue]) -> CandidateSet {
         var set = CandidateSet()
-        set.ruleAttributions = self.attributor.attribute(index, cues: ruleCues)
-        var cueAt = [Int32](repeating: -1, count: index.tokens.count)
-        for (position, cue) in ruleCues.enumerated() { cueAt[cue.first] = Int32(position) }
-        let context = Attributor.Context(index: index, cues: ruleCues, cueAt: cueAt)
+        let context = Attributor.Context(index: index, cues: ruleCues)
+        set.ruleAttributions = self.attributor.attribute(context)
 
         var isCandidate = [Bool](repeating: false, count: index.tokens.count)
         // The rules' attribution for the cue starting at each token, else -1.
