@@ -12,11 +12,11 @@ struct ActorRegistry {
     private let tokens: [Token]
     private let parser = MentionParser()
     private(set) var records: [ActorRecord] = []
-    private var byKey: [WordHash: Int] = [:]
+    private var byKey = WordMap()
     /// Records of descriptions and organizations by their head word (`administration`).
-    private var byHead: [WordHash: Int] = [:]
+    private var byHead = WordMap()
     /// The last person record whose title ends with a word (`secretary`, `president`).
-    private var byTitleHead: [WordHash: Int] = [:]
+    private var byTitleHead = WordMap()
     /// Named mentions in body order: first token, record, and whether it is a preposition's object.
     private var timeline: [(token: Int, record: Int, isObject: Bool)] = []
     /// How far back pronoun resolution looks.
@@ -62,13 +62,14 @@ struct ActorRegistry {
         return record
     }
 
-    /// The referenced actors with ids `a1`, `a2`, ... in order of first mention, and the id of each record.
-    func makeActors(converter: OffsetConverter) -> (actors: [Actor], ids: [Int: String]) {
+    /// The referenced actors with ids `a1`, `a2`, ... in order of first mention, and the id of each record
+    /// (`nil` for one not referenced).
+    func makeActors(converter: OffsetConverter) -> (actors: [Actor], ids: [String?]) {
         let referenced = self.records.indices.filter { self.records[$0].isReferenced }
         let first = referenced.map { (record: $0, start: self.records[$0].mentions.map(\.lowerBound).min() ?? 0) }
         let ordered = first.sorted { $0.start < $1.start }.map(\.record)
         var actors: [Actor] = []
-        var ids: [Int: String] = [:]
+        var ids = [String?](repeating: nil, count: self.records.count)
         for record in ordered {
             let id = "a\(actors.count + 1)"
             ids[record] = id
@@ -99,8 +100,8 @@ struct ActorRegistry {
         self.records.append(record)
         let index = self.records.count - 1
         switch mention.form {
-        case .named: self.byKey[mention.key] = index
-        case .descriptive: self.byHead[mention.key] = index
+        case .named: self.byKey.set(index, for: mention.key)
+        case .descriptive: self.byHead.set(index, for: mention.key)
         case .pronoun: break
         }
         self.indexTitle(of: index)
@@ -116,7 +117,7 @@ struct ActorRegistry {
         guard self.records[record].kind == .person || self.records[record].kind == .unspecified,
             let head = self.records[record].titleHead
         else { return }
-        self.byTitleHead[head] = record
+        self.byTitleHead.set(record, for: head)
     }
 
     private func titleHead(_ mention: ParsedMention) -> WordHash? {
@@ -208,7 +209,7 @@ struct ActorRegistry {
                         name: index..<(end + 1), title: index..<index, affiliation: index..<index, kind: .government,
                         gender: .unknown, titleHead: nil, key: tokens[end].hash, mentions: [], isReferenced: false)
                     self.records.append(record)
-                    self.byHead[tokens[end].hash] = self.records.count - 1
+                    self.byHead.set(self.records.count - 1, for: tokens[end].hash)
                     self.addMention(index..<(end + 1), to: self.records.count - 1)
                 }
                 let isLoneSentenceStart = index == sentence.first && end - index == 1

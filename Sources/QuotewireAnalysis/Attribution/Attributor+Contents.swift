@@ -163,10 +163,7 @@ extension Attributor {
     /// `, warning`, `, according to`, `but cautioned`, `, and added`: another attribution begins.
     func startsAnotherClause(at position: Int, _ context: Context) -> Bool {
         let tokens = context.index.tokens
-        // Most words start nothing: only a comma, a closing mark, `and` or `but` can.
-        if tokens[position].kind == .word, tokens[position].hash != WordLists.and, tokens[position].hash != WordLists.but {
-            return false
-        }
+        guard Self.mayStartAnotherClause(tokens[position]) else { return false }
         var next = position
         var sawComma = false
         // `race, adding`, `race,” adding`, `race”, adding`: a comma, maybe with closing marks.
@@ -195,6 +192,11 @@ extension Attributor {
         if cue.entry.kind == .according { return sawComma }
         if isConjunction { return cue.entry.form == .past || cue.entry.form == .third }
         return cue.entry.form == .participle && sawComma
+    }
+
+    /// Most words start nothing: only punctuation, a closing mark, `and` or `but` can start another clause.
+    static func mayStartAnotherClause(_ token: Token) -> Bool {
+        token.kind != .word || token.hash == WordLists.and || token.hash == WordLists.but
     }
 
     func hasWords(from start: Int, to end: Int, _ tokens: [Token]) -> Bool {

@@ -14,16 +14,17 @@ struct DemandFinder: Sendable {
         // Whether a reporting cue or a directive verb starts at each token.
         var cueTokens = [Bool](repeating: false, count: index.tokens.count)
         for cue in cues { cueTokens[cue.first] = true }
-        // The attribution whose cue is a directive verb knows its speaker best (`…, calling on Congress to`).
-        var attributionByCue: [Int: Int] = [:]
+        // The attribution whose cue is a directive verb knows its speaker best (`…, calling on Congress to`):
+        // the attribution whose cue starts at each token, else -1 (the last one when several do).
+        var attributionByCue = [Int32](repeating: -1, count: index.tokens.count)
         for (position, attribution) in attributions.enumerated() {
-            if let cue = attribution.cue { attributionByCue[cue.first] = position }
+            if let cue = attribution.cue { attributionByCue[cue.first] = Int32(position) }
         }
         for verb in DirectiveVerbFinder().find(index) {
             cueTokens[verb.first] = true
             guard var demand = self.verbDemand(verb, index) else { continue }
-            if let position = attributionByCue[verb.first] {
-                let attribution = attributions[position]
+            if attributionByCue[verb.first] >= 0 {
+                let attribution = attributions[Int(attributionByCue[verb.first])]
                 // The verb's own subject first (`a federal judge, in response to a … request, ordered`); else the
                 // attribution's speaker, which knows participles far from their subject.
                 if demand.demander == nil, let speaker = attribution.speaker { demand.demander = speaker }

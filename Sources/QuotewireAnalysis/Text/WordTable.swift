@@ -18,7 +18,7 @@ struct WordTable<Value: BitwiseCopyable & Sendable>: @unchecked Sendable {
         self.values = .allocate(capacity: capacity)
         self.mask = capacity - 1
         for (key, value) in pairs {
-            let stored = Self.stored(key)
+            let stored = Self.storedKey(key)
             var slot = Self.slot(stored, self.mask)
             while self.keys[slot] != 0 && self.keys[slot] != stored { slot = (slot + 1) & self.mask }
             self.keys[slot] = stored
@@ -28,7 +28,7 @@ struct WordTable<Value: BitwiseCopyable & Sendable>: @unchecked Sendable {
 
     @inline(__always)
     subscript(_ key: WordHash) -> Value? {
-        let stored = Self.stored(key)
+        let stored = Self.storedKey(key)
         var slot = Self.slot(stored, self.mask)
         while true {
             let found = self.keys[slot]
@@ -40,12 +40,13 @@ struct WordTable<Value: BitwiseCopyable & Sendable>: @unchecked Sendable {
 
     /// Zero marks an empty slot, so a hash of zero is stored as one.
     @inline(__always)
-    private static func stored(_ key: WordHash) -> UInt64 {
+    static func storedKey(_ key: WordHash) -> UInt64 {
         key.value == 0 ? 1 : key.value
     }
 
+    /// The first slot to probe for a stored key, in a table of `mask + 1` slots.
     @inline(__always)
-    private static func slot(_ stored: UInt64, _ mask: Int) -> Int {
+    static func slot(_ stored: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: stored ^ (stored >> 29)) & mask
     }
 }
