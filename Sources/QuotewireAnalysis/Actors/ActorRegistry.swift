@@ -21,6 +21,10 @@ struct ActorRegistry {
     private var timeline: [(token: Int, record: Int, isObject: Bool)] = []
     /// How far back pronoun resolution looks.
     private static let lookBack = 40
+    /// Capitalized words that do not start a name: subject boundaries, conjunctions, determiners,
+    /// pronouns, months and days.
+    private static let nonNames = WordLists.subjectBoundaries.union(
+        WordLists.conjunctions, WordLists.determiners, WordLists.pronouns, WordLists.monthsAndDays)
 
     init(text: TextBuffer, tokens: [Token], sentences: [Sentence]) {
         self.text = text
@@ -181,14 +185,13 @@ struct ActorRegistry {
     /// Records every capitalized name run of the body on the timeline.
     private mutating func scanNames(_ sentences: [Sentence]) {
         let tokens = self.tokens
+        let nonNames = Self.nonNames  // read once: a static is checked for initialization on every access
         for sentence in sentences {
             var index = sentence.first
             while index < sentence.end {
                 let token = tokens[index]
                 guard token.kind == .word, token.isCapitalized || self.parser.isAllCaps(token, self.text),
-                    !WordLists.subjectBoundaries.contains(token.hash), !WordLists.conjunctions.contains(token.hash),
-                    !WordLists.determiners.contains(token.hash), !WordLists.pronouns.contains(token.hash),
-                    !WordLists.monthsAndDays.contains(token.hash)
+                    !nonNames.contains(token.hash)
                 else {
                     index += 1
                     continue

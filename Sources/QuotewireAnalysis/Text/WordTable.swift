@@ -38,6 +38,11 @@ struct WordTable<Value: BitwiseCopyable & Sendable>: @unchecked Sendable {
         }
     }
 
+    /// The stored key of every word in the table (see ``storedKey(_:)``).
+    var storedKeys: [UInt64] {
+        (0...self.mask).compactMap { self.keys[$0] == 0 ? nil : self.keys[$0] }
+    }
+
     /// Zero marks an empty slot, so a hash of zero is stored as one.
     @inline(__always)
     static func storedKey(_ key: WordHash) -> UInt64 {
@@ -57,6 +62,12 @@ struct WordSet: Sendable {
 
     init(_ words: [WordHash]) {
         self.table = WordTable(words.map { ($0, true) })
+    }
+
+    /// The words of this set and of `others`: one look-up where a hot loop would make several.
+    func union(_ others: WordSet...) -> WordSet {
+        // A stored key is the word's hash (zero aside, which is stored as one and finds the same slot).
+        WordSet(([self] + others).flatMap { $0.table.storedKeys.map { WordHash(value: $0) } })
     }
 
     @inline(__always)
