@@ -2,6 +2,10 @@
 /// hash itself: lookups cost a few instructions, with no `Hasher` round and
 /// no reference counting.
 ///
+/// Most words looked up are in no lexicon; a bit filter in front of the keys (16 bits a word, a few
+/// kilobytes that stay in the first-level cache where the keys would not) answers most of those
+/// without reading a key. It only ever says "absent" for absent words, so answers are exact.
+///
 /// Tables are lexicons built once, as static constants, and live as long as
 /// the process: their storage is allocated once and never freed. Do not build
 /// them per request.
@@ -9,6 +13,9 @@ struct WordTable<Value: BitwiseCopyable & Sendable>: @unchecked Sendable {
     private let keys: UnsafeMutablePointer<UInt64>
     private let values: UnsafeMutablePointer<Value>
     private let mask: Int
+    /// One bit per filter slot, set for every stored key that maps to it (``filterBit(_:_:)``).
+    private let filter: UnsafeMutablePointer<UInt64>
+    private let filterMask: Int
 
     init(_ pairs: [(WordHash, Value)]) {
         var capacity = 16
@@ -17,8 +24,15 @@ struct WordTable<Value: BitwiseCopyable & Sendable>: @unchecked Sendable {
         self.keys.initialize(repeating: 0, count: capacity)
         self.values = .allocate(capacity: capacity)
         self.mask = capacity - 1
+        var filterBits = 64
+        while filterBits < pairs.count * 16 { filterBits <<= 1 }
+        self.filter = .allocate(capacity: filterBits / 64)
+        self.filter.initialize(repeating: 0, count: filterBits / 64)
+        self.filterMask = filterBits - 1
         for (key, value) in pairs {
             let stored = Self.storedKey(key)
+            let bit = Self.filterBit(stored, self.filterMask)
+            self.filter[bit >> 6] |= 1 << UInt64(bit & 63)
             var slot = Self.slot(stored, self.mask)
             while self.keys[slot] != 0 && self.keys[slot] != stored { slot = (slot + 1) & self.mask }
             self.keys[slot] = stored
@@ -29,6 +43,8 @@ struct WordTable<Value: BitwiseCopyable & Sendable>: @unchecked Sendable {
     @inline(__always)
     subscript(_ key: WordHash) -> Value? {
         let stored = Self.storedKey(key)
+        let bit = Self.filterBit(stored, self.filterMask)
+        guard self.filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0 else { return nil }
         var slot = Self.slot(stored, self.mask)
         while true {
             let found = self.keys[slot]
@@ -47,6 +63,12 @@ struct WordTable<Value: BitwiseCopyable & Sendable>: @unchecked Sendable {
     @inline(__always)
     static func storedKey(_ key: WordHash) -> UInt64 {
         key.value == 0 ? 1 : key.value
+    }
+
+    /// The filter bit of a stored key: its high bits, which the slot (its low bits) does not use.
+    @inline(__always)
+    private static func filterBit(_ stored: UInt64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: stored >> 40) & mask
     }
 
     /// The first slot to probe for a stored key, in a table of `mask + 1` slots.
