@@ -163,7 +163,7 @@ extension Attributor {
     /// `, warning`, `, according to`, `but cautioned`, `, and added`: another attribution begins.
     func startsAnotherClause(at position: Int, _ context: Context) -> Bool {
         let tokens = context.index.tokens
-        guard Self.mayStartAnotherClause(tokens[position]) else { return false }
+        guard Self.mayStartAnotherClause(at: position, context.index) else { return false }
         var next = position
         var sawComma = false
         // `race, adding`, `race,” adding`, `race”, adding`: a comma, maybe with closing marks.
@@ -194,9 +194,12 @@ extension Attributor {
         return cue.entry.form == .participle && sawComma
     }
 
-    /// Most words start nothing: only punctuation, a closing mark, `and` or `but` can start another clause.
-    static func mayStartAnotherClause(_ token: Token) -> Bool {
-        token.kind != .word || token.hash == WordLists.and || token.hash == WordLists.but
+    /// Only a comma, a closing quote mark, `and` or `but` can start another clause (what
+    /// ``startsAnotherClause(at:_:)`` looks for first); most tokens are none of these.
+    static func mayStartAnotherClause(at position: Int, _ index: DocumentIndex) -> Bool {
+        let token = index.tokens[position]
+        return token.kind == .comma || index.quoteClosedAt[position] >= 0 || token.hash == WordLists.and
+            || token.hash == WordLists.but
     }
 
     func hasWords(from start: Int, to end: Int, _ tokens: [Token]) -> Bool {

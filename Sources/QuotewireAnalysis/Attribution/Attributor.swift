@@ -57,9 +57,8 @@ struct Attributor: Sendable {
             var nextBreak = [Int32](repeating: Int32(truncatingIfNeeded: tokens.count), count: tokens.count + 1)
             var position = tokens.count - 1
             while position >= 0 {
-                let token = tokens[position]
-                let breaks = token.kind == .semicolon
-                    || (Attributor.mayStartAnotherClause(token) && attributor.startsAnotherClause(at: position, self))
+                let breaks = tokens[position].kind == .semicolon
+                    || (Attributor.mayStartAnotherClause(at: position, index) && attributor.startsAnotherClause(at: position, self))
                 nextBreak[position] = breaks ? Int32(truncatingIfNeeded: position) : nextBreak[position + 1]
                 position -= 1
             }
