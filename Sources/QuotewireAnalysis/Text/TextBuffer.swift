@@ -25,23 +25,22 @@ struct TextBuffer: Sendable {
             self.isBasicMultilingual = true
             return
         }
-        // Sized for the most scalars the bytes can hold, written in place (appending checks capacity and
-        // uniqueness per scalar), then cut to the scalars found.
-        let count = bytes.count
-        var scalars = [UInt32](repeating: 0, count: count)
-        var offsets = [Int32](repeating: 0, count: count + 1)
+        var scalars: [UInt32] = []
+        var offsets: [Int32] = []
+        scalars.reserveCapacity(bytes.count)
+        offsets.reserveCapacity(bytes.count + 1)
         var index = 0
-        var scalarIndex = 0
+        let count = bytes.count
         var isBasicMultilingual = true
         while index < count {
             let lead = bytes[index]
-            offsets[scalarIndex] = Int32(truncatingIfNeeded: index)
+            offsets.append(Int32(truncatingIfNeeded: index))
             if lead < 0x80 {
-                scalars[scalarIndex] = UInt32(lead)
-                scalarIndex += 1
+                scalars.append(UInt32(lead))
                 index += 1
                 continue
             }
+            // A Swift string holds valid UTF-8, so the continuation bytes are there.
             let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
             var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
             var next = index + 1
@@ -49,14 +48,11 @@ struct TextBuffer: Sendable {
                 value = value << 6 | (UInt32(bytes[next]) & 0x3F)
                 next += 1
             }
-            scalars[scalarIndex] = value
-            scalarIndex += 1
+            scalars.append(value)
             isBasicMultilingual = isBasicMultilingual && value < 0x10000
             index = next
         }
-        offsets[scalarIndex] = Int32(truncatingIfNeeded: count)
-        scalars.removeLast(count - scalarIndex)
-        offsets.removeLast(count - scalarIndex)
+        offsets.append(Int32(truncatingIfNeeded: count))
         self.scalars = scalars
         self.utf8Offsets = offsets
         self.isBasicMultilingual = isBasicMultilingual
