@@ -1,6 +1,6 @@
 /// A growable map from ``WordHash`` to indices, for the words of one document (the actor registry's
 /// keys): open addressing on the hash itself, as in ``WordTable``, so a look-up costs a few
-/// instructions and no `Hasher` round.
+/// instructions and no `Hasher` round. As there, a hash of zero is stored as one (no word hashes to either).
 struct WordMap: Sendable {
     /// ``WordTable/storedKey(_:)`` of each slot's word; zero marks an empty slot.
     private var keys: [UInt64] = []

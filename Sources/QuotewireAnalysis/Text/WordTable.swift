@@ -65,7 +65,7 @@ struct WordTable<Value: BitwiseCopyable & Sendable>: @unchecked Sendable {
         key.value == 0 ? 1 : key.value
     }
 
-    /// The filter bit of a stored key: its high bits, which the slot (its low bits) does not use.
+    /// The filter bit of a stored key: its bits from 40 up, nearly apart from the slot's (bits 0 and 29 up).
     @inline(__always)
     private static func filterBit(_ stored: UInt64, _ mask: Int) -> Int {
         Int(truncatingIfNeeded: stored >> 40) & mask
