@@ -12,15 +12,19 @@ struct ActorRegistry {
     private let tokens: [Token]
     private let parser = MentionParser()
     private(set) var records: [ActorRecord] = []
-    private var byKey: [WordHash: Int] = [:]
+    private var byKey = WordMap()
     /// Records of descriptions and organizations by their head word (`administration`).
-    private var byHead: [WordHash: Int] = [:]
+    private var byHead = WordMap()
     /// The last person record whose title ends with a word (`secretary`, `president`).
-    private var byTitleHead: [WordHash: Int] = [:]
+    private var byTitleHead = WordMap()
     /// Named mentions in body order: first token, record, and whether it is a preposition's object.
     private var timeline: [(token: Int, record: Int, isObject: Bool)] = []
     /// How far back pronoun resolution looks.
     private static let lookBack = 40
+    /// Capitalized words that do not start a name: subject boundaries, conjunctions, determiners,
+    /// pronouns, months and days.
+    private static let nonNames = WordLists.subjectBoundaries.union(
+        WordLists.conjunctions, WordLists.determiners, WordLists.pronouns, WordLists.monthsAndDays)
 
     init(text: TextBuffer, tokens: [Token], sentences: [Sentence]) {
         self.text = text
@@ -62,13 +66,14 @@ struct ActorRegistry {
         return record
     }
 
-    /// The referenced actors with ids `a1`, `a2`, ... in order of first mention, and the id of each record.
-    func makeActors(converter: OffsetConverter) -> (actors: [Actor], ids: [Int: String]) {
+    /// The referenced actors with ids `a1`, `a2`, ... in order of first mention, and the id of each record
+    /// (`nil` for one not referenced).
+    func makeActors(converter: OffsetConverter) -> (actors: [Actor], ids: [String?]) {
         let referenced = self.records.indices.filter { self.records[$0].isReferenced }
         let first = referenced.map { (record: $0, start: self.records[$0].mentions.map(\.lowerBound).min() ?? 0) }
         let ordered = first.sorted { $0.start < $1.start }.map(\.record)
         var actors: [Actor] = []
-        var ids: [Int: String] = [:]
+        var ids = [String?](repeating: nil, count: self.records.count)
         for record in ordered {
             let id = "a\(actors.count + 1)"
             ids[record] = id
@@ -99,8 +104,8 @@ struct ActorRegistry {
         self.records.append(record)
         let index = self.records.count - 1
         switch mention.form {
-        case .named: self.byKey[mention.key] = index
-        case .descriptive: self.byHead[mention.key] = index
+        case .named: self.byKey.set(index, for: mention.key)
+        case .descriptive: self.byHead.set(index, for: mention.key)
         case .pronoun: break
         }
         self.indexTitle(of: index)
@@ -116,7 +121,7 @@ struct ActorRegistry {
         guard self.records[record].kind == .person || self.records[record].kind == .unspecified,
             let head = self.records[record].titleHead
         else { return }
-        self.byTitleHead[head] = record
+        self.byTitleHead.set(record, for: head)
     }
 
     private func titleHead(_ mention: ParsedMention) -> WordHash? {
@@ -180,14 +185,13 @@ struct ActorRegistry {
     /// Records every capitalized name run of the body on the timeline.
     private mutating func scanNames(_ sentences: [Sentence]) {
         let tokens = self.tokens
+        let nonNames = Self.nonNames  // read once: a static is checked for initialization on every access
         for sentence in sentences {
             var index = sentence.first
             while index < sentence.end {
                 let token = tokens[index]
                 guard token.kind == .word, token.isCapitalized || self.parser.isAllCaps(token, self.text),
-                    !WordLists.subjectBoundaries.contains(token.hash), !WordLists.conjunctions.contains(token.hash),
-                    !WordLists.determiners.contains(token.hash), !WordLists.pronouns.contains(token.hash),
-                    !WordLists.monthsAndDays.contains(token.hash)
+                    !nonNames.contains(token.hash)
                 else {
                     index += 1
                     continue
@@ -208,7 +212,7 @@ struct ActorRegistry {
                         name: index..<(end + 1), title: index..<index, affiliation: index..<index, kind: .government,
                         gender: .unknown, titleHead: nil, key: tokens[end].hash, mentions: [], isReferenced: false)
                     self.records.append(record)
-                    self.byHead[tokens[end].hash] = self.records.count - 1
+                    self.byHead.set(self.records.count - 1, for: tokens[end].hash)
                     self.addMention(index..<(end + 1), to: self.records.count - 1)
                 }
                 let isLoneSentenceStart = index == sentence.first && end - index == 1

@@ -132,19 +132,10 @@ extension Attributor {
     /// `but cautioned`) or `end`, without final punctuation.
     func clause(from start: Int, to sentenceEnd: Int, _ context: Context) -> ContentRange? {
         let end = min(sentenceEnd, start + Self.maximumContentTokens)
-        let index = context.index
-        let tokens = index.tokens
-        var last = start
-        var hasQuote = false
-        var stop = end
-        while last < end {
-            if tokens[last].kind == .semicolon || (last > start && self.startsAnotherClause(at: last, context)) {
-                stop = last
-                break
-            }
-            if tokens[last].isQuoteMark { hasQuote = true }
-            last += 1
-        }
+        guard start < end else { return self.content(from: start, upTo: end, hasQuote: false, context) }
+        // A semicolon at `start` ends it at once; another clause starting there does not.
+        let stop = context.index.tokens[start].kind == .semicolon ? start : min(end, Int(context.nextBreak[start + 1]))
+        let hasQuote = context.marksBefore[stop] > context.marksBefore[start]
         return self.content(from: start, upTo: stop, hasQuote: hasQuote, context)
     }
 
@@ -172,10 +163,7 @@ extension Attributor {
     /// `, warning`, `, according to`, `but cautioned`, `, and added`: another attribution begins.
     func startsAnotherClause(at position: Int, _ context: Context) -> Bool {
         let tokens = context.index.tokens
-        // Most words start nothing: only a comma, a closing mark, `and` or `but` can.
-        if tokens[position].kind == .word, tokens[position].hash != WordLists.and, tokens[position].hash != WordLists.but {
-            return false
-        }
+        guard Self.mayStartAnotherClause(at: position, context.index) else { return false }
         var next = position
         var sawComma = false
         // `race, adding`, `race,” adding`, `race”, adding`: a comma, maybe with closing marks.
@@ -204,6 +192,14 @@ extension Attributor {
         if cue.entry.kind == .according { return sawComma }
         if isConjunction { return cue.entry.form == .past || cue.entry.form == .third }
         return cue.entry.form == .participle && sawComma
+    }
+
+    /// Only a comma, a closing quote mark, `and` or `but` can start another clause (what
+    /// ``startsAnotherClause(at:_:)`` looks for first); most tokens are none of these.
+    static func mayStartAnotherClause(at position: Int, _ index: DocumentIndex) -> Bool {
+        let token = index.tokens[position]
+        return token.kind == .comma || index.quoteClosedAt[position] >= 0 || token.hash == WordLists.and
+            || token.hash == WordLists.but
     }
 
     func hasWords(from start: Int, to end: Int, _ tokens: [Token]) -> Bool {

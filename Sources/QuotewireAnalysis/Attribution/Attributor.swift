@@ -8,11 +8,14 @@ struct Attributor: Sendable {
     private let speakers = SpeakerFinder()
 
     func attribute(_ index: DocumentIndex, cues: [Cue]) -> [Attribution] {
+        self.attribute(Context(index: index, cues: cues))
+    }
+
+    /// The rules' attributions for the cues of `context`.
+    func attribute(_ context: Context) -> [Attribution] {
+        let index = context.index
         var attributions: [Attribution] = []
-        var cueAt = [Int32](repeating: -1, count: index.tokens.count)
-        for (position, cue) in cues.enumerated() { cueAt[cue.first] = Int32(position) }
-        let context = Context(index: index, cues: cues, cueAt: cueAt)
-        for cue in cues {
+        for cue in context.cues {
             let attribution: Attribution?
             if cue.entry.kind == .according {
                 attribution = self.according(cue, context)
@@ -29,12 +32,43 @@ struct Attributor: Sendable {
         return attributions
     }
 
-    /// What every rule needs: the document and where the cues stand.
+    /// What every rule needs: the document, where the cues stand and where clauses break.
     struct Context {
         let index: DocumentIndex
         let cues: [Cue]
         /// Index into `cues` of the cue starting at each token, else -1.
         let cueAt: [Int32]
+        /// For each token (and the end), the first token at or after it that breaks a clause: a
+        /// semicolon or the start of another attribution's clause (``Attributor/startsAnotherClause(at:_:)``);
+        /// the token count when none does. ``Attributor/clause(from:to:_:)`` reads it instead of scanning.
+        private(set) var nextBreak: [Int32] = []
+        /// Quote marks before each token (and before the end): a stretch's count is a difference.
+        private(set) var marksBefore: [Int32] = []
+
+        /// Finds where each cue stands and where clauses break, in one pass over the tokens each.
+        init(index: DocumentIndex, cues: [Cue]) {
+            self.index = index
+            self.cues = cues
+            let tokens = index.tokens
+            var cueAt = [Int32](repeating: -1, count: tokens.count)
+            for (position, cue) in cues.enumerated() { cueAt[cue.first] = Int32(position) }
+            self.cueAt = cueAt
+            let attributor = Attributor()
+            var nextBreak = [Int32](repeating: Int32(truncatingIfNeeded: tokens.count), count: tokens.count + 1)
+            var position = tokens.count - 1
+            while position >= 0 {
+                let breaks = tokens[position].kind == .semicolon
+                    || (Attributor.mayStartAnotherClause(at: position, index) && attributor.startsAnotherClause(at: position, self))
+                nextBreak[position] = breaks ? Int32(truncatingIfNeeded: position) : nextBreak[position + 1]
+                position -= 1
+            }
+            var marksBefore = [Int32](repeating: 0, count: tokens.count + 1)
+            for (position, token) in tokens.enumerated() {
+                marksBefore[position + 1] = marksBefore[position] + (token.isQuoteMark ? 1 : 0)
+            }
+            self.nextBreak = nextBreak
+            self.marksBefore = marksBefore
+        }
 
         func cue(at token: Int) -> Cue? {
             guard token >= 0, token < self.cueAt.count, self.cueAt[token] >= 0 else { return nil }

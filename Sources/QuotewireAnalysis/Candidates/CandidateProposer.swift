@@ -15,10 +15,8 @@ struct CandidateProposer: Sendable {
 
     func propose(_ index: DocumentIndex, ruleCues: [Cue]) -> CandidateSet {
         var set = CandidateSet()
-        set.ruleAttributions = self.attributor.attribute(index, cues: ruleCues)
-        var cueAt = [Int32](repeating: -1, count: index.tokens.count)
-        for (position, cue) in ruleCues.enumerated() { cueAt[cue.first] = Int32(position) }
-        let context = Attributor.Context(index: index, cues: ruleCues, cueAt: cueAt)
+        let context = Attributor.Context(index: index, cues: ruleCues)
+        set.ruleAttributions = self.attributor.attribute(context)
 
         var isCandidate = [Bool](repeating: false, count: index.tokens.count)
         // The rules' attribution for the cue starting at each token, else -1.
@@ -32,18 +30,23 @@ struct CandidateProposer: Sendable {
         }
         var cues: [Cue] = []
         var isRuleCue: [Bool] = []
+        // Each cue's prior, looked up once.
+        var cuePriors: [Float] = []
         var ruleCuePosition = 0
         for (position, token) in index.tokens.enumerated() {
             if ruleCuePosition < ruleCues.count, ruleCues[ruleCuePosition].first == position {
                 cues.append(ruleCues[ruleCuePosition])
                 isRuleCue.append(true)
+                cuePriors.append(self.priors.prior(token.hash))
                 ruleCuePosition += 1
                 continue
             }
-            guard token.kind == .word, !inRuleCue[position], !index.isQuoted[position], self.priors.proposes(token.hash)
-            else { continue }
+            guard token.kind == .word, !inRuleCue[position], !index.isQuoted[position] else { continue }
+            let prior = self.priors.prior(token.hash)
+            guard self.priors.proposes(prior: prior) else { continue }
             cues.append(Cue(first: position, last: position, entry: Self.entry(for: token)))
             isRuleCue.append(false)
+            cuePriors.append(prior)
         }
         // The rules' speakers in order of their cues, to find the one before each cue.
         let ruleSpeakers = set.ruleAttributions.compactMap { attribution in
@@ -56,6 +59,9 @@ struct CandidateProposer: Sendable {
         var nextRule = 0
         var previousSpeaker: Range<Int>?
         var mainSubjects = MainSubjectCache()
+        // One buffer for every cue's spans (a list per cue costs an allocation per cue).
+        var spans: [(Attributor.ContentRange, SpanOrigin)] = []
+        spans.reserveCapacity(SpanOrigin.allCases.count)
         for (position, cue) in cues.enumerated() {
             let rank = Int(ruleChoiceOfCue[cue.first])
             let ruleChoice = rank >= 0 ? (attribution: set.ruleAttributions[rank], rank: rank) : nil
@@ -73,9 +79,10 @@ struct CandidateProposer: Sendable {
             isCandidate[cue.first] = true
             set.cues.append(
                 CueCandidate(
-                    cue: cue, prior: self.priors.prior(index.tokens[cue.first].hash), isRuleCue: isRuleCue[position],
+                    cue: cue, prior: cuePriors[position], isRuleCue: isRuleCue[position],
                     speaker: speaker, speakers: speakers))
-            self.addSpans(for: position, cue: cue, speaker: speaker, ruleChoice: ruleChoice, context, into: &set)
+            self.addSpans(
+                for: position, cue: cue, speaker: speaker, ruleChoice: ruleChoice, context, buffer: &spans, into: &set)
         }
         for (rank, attribution) in set.ruleAttributions.enumerated() {
             // Colon headlines carry a cue of their own that is not a cue candidate: they stand alone.
@@ -112,12 +119,12 @@ struct CandidateProposer: Sendable {
 
     private func addSpans(
         for cueIndex: Int, cue: Cue, speaker: Range<Int>?, ruleChoice: (attribution: Attribution, rank: Int)?, _ context: Attributor.Context,
-        into set: inout CandidateSet
+        buffer spans: inout [(Attributor.ContentRange, SpanOrigin)], into set: inout CandidateSet
     ) {
         let index = context.index
         let tokens = index.tokens
         let sentence = index.sentence(of: cue.first)
-        var spans: [(Attributor.ContentRange, SpanOrigin)] = []
+        spans.removeAll(keepingCapacity: true)
         if let choice = ruleChoice?.attribution {
             spans.append((
                 Attributor.ContentRange(range: choice.content, first: choice.firstToken, end: choice.endToken, kind: choice.kind),
@@ -168,9 +175,8 @@ struct CandidateProposer: Sendable {
                 spans.append((content, .leftClause))
             }
         }
-        var seen: [Range<Int>] = []
-        for (content, origin) in spans where !seen.contains(content.range) {
-            seen.append(content.range)
+        for (position, (content, origin)) in spans.enumerated()
+        where !spans[..<position].contains(where: { $0.0.range == content.range }) {
             if origin == .ruleChoice, let ruleChoice {
                 set.attributions.append(
                     AttributionCandidate(

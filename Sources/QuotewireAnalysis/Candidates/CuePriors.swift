@@ -17,6 +17,11 @@ struct CuePriors: Sendable {
 
     /// Whether a word is proposed as a cue on its own.
     func proposes(_ hash: WordHash) -> Bool {
-        (self.table[hash] ?? 0) >= self.minimumPrior
+        self.proposes(prior: self.prior(hash))
+    }
+
+    /// Whether a word of this prior is proposed as a cue on its own.
+    func proposes(prior: Float) -> Bool {
+        prior >= self.minimumPrior
     }
 }

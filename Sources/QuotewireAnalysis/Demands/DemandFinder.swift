@@ -11,18 +11,20 @@ struct DemandFinder: Sendable {
         _ index: DocumentIndex, cues: [Cue], attributions: [Attribution], actors: inout ActorRegistry
     ) -> [DemandCandidate] {
         var demands: [DemandCandidate] = []
-        var cueTokens = Set<Int>()
-        for cue in cues { cueTokens.insert(cue.first) }
-        // The attribution whose cue is a directive verb knows its speaker best (`…, calling on Congress to`).
-        var attributionByCue: [Int: Int] = [:]
+        // Whether a reporting cue or a directive verb starts at each token.
+        var cueTokens = [Bool](repeating: false, count: index.tokens.count)
+        for cue in cues { cueTokens[cue.first] = true }
+        // The attribution whose cue is a directive verb knows its speaker best (`…, calling on Congress to`):
+        // the attribution whose cue starts at each token, else -1 (the last one when several do).
+        var attributionByCue = [Int32](repeating: -1, count: index.tokens.count)
         for (position, attribution) in attributions.enumerated() {
-            if let cue = attribution.cue { attributionByCue[cue.first] = position }
+            if let cue = attribution.cue { attributionByCue[cue.first] = Int32(position) }
         }
         for verb in DirectiveVerbFinder().find(index) {
-            cueTokens.insert(verb.first)
+            cueTokens[verb.first] = true
             guard var demand = self.verbDemand(verb, index) else { continue }
-            if let position = attributionByCue[verb.first] {
-                let attribution = attributions[position]
+            if attributionByCue[verb.first] >= 0 {
+                let attribution = attributions[Int(attributionByCue[verb.first])]
                 // The verb's own subject first (`a federal judge, in response to a … request, ordered`); else the
                 // attribution's speaker, which knows participles far from their subject.
                 if demand.demander == nil, let speaker = attribution.speaker { demand.demander = speaker }
@@ -39,8 +41,9 @@ struct DemandFinder: Sendable {
             demands.append(demand)
         }
         let verbActions = demands.map(\.action)
+        let nouns = DirectiveWords.nouns  // read once: a static is checked for initialization on every access
         for position in index.tokens.indices where index.tokens[position].kind == .word
-            && DirectiveWords.nouns.contains(index.tokens[position].hash) && !cueTokens.contains(position)
+            && nouns.contains(index.tokens[position].hash) && !cueTokens[position]
             && !index.isQuoted[position] && self.isNounUse(position, index.tokens)
         {
             // A noun inside a verb's demand (`asked for a request …`) adds nothing.
@@ -76,7 +79,7 @@ struct DemandFinder: Sendable {
         return DirectiveWords.afterNoun.contains(tokens[position + 1].hash)
     }
 
-    private func nounDemands(at position: Int, _ index: DocumentIndex, cues: Set<Int>) -> [DemandCandidate] {
+    private func nounDemands(at position: Int, _ index: DocumentIndex, cues: [Bool]) -> [DemandCandidate] {
         let tokens = index.tokens
         let sentence = index.sentence(of: position)
         let demander = self.demander(before: position, sentence, tokens, cues: cues)
@@ -97,7 +100,7 @@ struct DemandFinder: Sendable {
     }
 
     /// The nearest subject-like mention before the noun that is not the speaker of a reporting cue.
-    private func demander(before position: Int, _ sentence: Sentence, _ tokens: [Token], cues: Set<Int>) -> Range<Int>? {
+    private func demander(before position: Int, _ sentence: Sentence, _ tokens: [Token], cues: [Bool]) -> Range<Int>? {
         var index = position - 1
         let first = max(sentence.first, position - Self.window)
         while index >= first {
@@ -105,7 +108,7 @@ struct DemandFinder: Sendable {
             let isCandidate =
                 token.kind == .word && (WordLists.pronouns.contains(token.hash) || token.isCapitalized)
                 && !WordLists.determiners.contains(token.hash) && !WordLists.conjunctions.contains(token.hash)
-            let isSpeaker = cues.contains(index + 1)
+            let isSpeaker = cues[index + 1]
             let isObject = index > sentence.first && ActorWords.prepositions.contains(tokens[index - 1].hash)
             if isCandidate && !isSpeaker && !isObject && index + 1 < tokens.count && !tokens[index + 1].isCapitalized {
                 var first = index

@@ -21,12 +21,13 @@ struct DirectiveVerbFinder: Sendable {
 
     func find(_ index: DocumentIndex) -> [DirectiveVerb] {
         let tokens = index.tokens
+        let forms = Self.forms  // read once: a static is checked for initialization on every access
         var verbs: [DirectiveVerb] = []
         var position = 0
         while position < tokens.count {
             defer { position += 1 }
             let token = tokens[position]
-            guard token.kind == .word, !index.isQuoted[position], let entry = Self.forms[token.hash] else { continue }
+            guard token.kind == .word, !index.isQuoted[position], let entry = forms[token.hash] else { continue }
             let (lemma, form) = (entry.lemma, entry.form)
             let previous = position > 0 ? tokens[position - 1] : nil
             if let previous, previous.kind == .word {
