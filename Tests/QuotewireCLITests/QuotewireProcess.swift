@@ -43,8 +43,8 @@ struct QuotewireProcess {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try? input.fileHandleForWriting.close()
-        async let outText = onOwnThread { output.fileHandleForReading.readDataToEndOfFile() }
-        async let errText = onOwnThread { errors.fileHandleForReading.readDataToEndOfFile() }
+        async let outText = onOwnThread { try readToEnd(output.fileHandleForReading) }
+        async let errText = onOwnThread { try readToEnd(errors.fileHandleForReading) }
         if await !exited.wait(timeout: timeout) {
             process.terminate()
             Issue.record("quotewire \(arguments.joined(separator: " ")) did not finish in \(timeout)")
@@ -235,5 +235,23 @@ extension Duration {
     /// The duration in seconds, for Dispatch.
     var timeInterval: Double {
         Double(self.components.seconds) + Double(self.components.attoseconds) / 1e18
+    }
+}
+
+/// Reads a pipe to its end, retrying a read a signal interrupted (the child's SIGCHLD, on a busy
+/// machine): Foundation's `readDataToEndOfFile` traps on any read error, which took the whole
+/// test process down once.
+func readToEnd(_ handle: FileHandle) throws -> Data {
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let count = buffer.withUnsafeMutableBytes { read(handle.fileDescriptor, $0.baseAddress, $0.count) }
+        if count > 0 {
+            data.append(contentsOf: buffer[..<count])
+        } else if count == 0 {
+            return data
+        } else if errno != EINTR {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
     }
 }

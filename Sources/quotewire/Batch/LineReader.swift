@@ -9,6 +9,8 @@ import Darwin
 final class LineReader {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
+    /// What a read error names: the path, or standard input.
+    private let name: String
     private var buffer: [UInt8] = []
     private var start = 0
     private var atEnd = false
@@ -17,9 +19,10 @@ final class LineReader {
     /// Lines read so far (the number of the line `nextLine` returned last).
     private(set) var lineNumber = 0
 
-    init(descriptor: Int32, ownsDescriptor: Bool) {
+    init(descriptor: Int32, ownsDescriptor: Bool, name: String = "standard input") {
         self.descriptor = descriptor
         self.ownsDescriptor = ownsDescriptor
+        self.name = name
     }
 
     /// Opens `path` for reading.
@@ -28,7 +31,7 @@ final class LineReader {
         guard descriptor >= 0 else {
             throw CommandFailure(message: "\(path): cannot read: \(String(cString: strerror(errno)))", status: ExitStatus.noInput)
         }
-        self.init(descriptor: descriptor, ownsDescriptor: true)
+        self.init(descriptor: descriptor, ownsDescriptor: true, name: path)
     }
 
     deinit {
@@ -97,7 +100,7 @@ final class LineReader {
         } while count < 0 && errno == EINTR
         guard count >= 0 else {
             buffer.removeLast(Self.chunk)
-            throw CommandFailure(message: "cannot read: \(String(cString: strerror(errno)))", status: ExitStatus.noInput)
+            throw CommandFailure(message: "\(name): cannot read: \(String(cString: strerror(errno)))", status: ExitStatus.noInput)
         }
         buffer.removeLast(Self.chunk - count)
         if count == 0 { atEnd = true }

@@ -48,7 +48,7 @@ struct ArticleSource: Sendable, Hashable {
     /// Reads the article. The body must be UTF-8 and free of U+0000: it is
     /// refused otherwise, never repaired or truncated.
     func read() throws(CommandFailure) -> Article {
-        if path == "-" { return try article(from: FileHandle.standardInput.readDataToEndOfFile()) }
+        if path == "-" { return try article(from: Self.contents(of: STDIN_FILENO, name: "standard input")) }
         return try article(from: Self.contents(of: path))
     }
 
@@ -60,6 +60,12 @@ struct ArticleSource: Sendable, Hashable {
             throw CommandFailure(message: "\(path): cannot read: \(String(cString: strerror(errno)))", status: ExitStatus.noInput)
         }
         defer { close(descriptor) }
+        return try Self.contents(of: descriptor, name: path)
+    }
+
+    /// Everything readable from `descriptor` (a read error is an error naming `name`, never a trap
+    /// as in Foundation's `readDataToEndOfFile`).
+    static func contents(of descriptor: Int32, name path: String) throws(CommandFailure) -> [UInt8] {
         var status = stat()
         var bytes = [UInt8](repeating: 0, count: fstat(descriptor, &status) == 0 ? Int(status.st_size) + 1 : 1 << 16)
         var count = 0
