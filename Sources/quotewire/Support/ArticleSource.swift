@@ -67,7 +67,9 @@ struct ArticleSource: Sendable, Hashable {
     /// as in Foundation's `readDataToEndOfFile`).
     static func contents(of descriptor: Int32, name path: String) throws(CommandFailure) -> [UInt8] {
         var status = stat()
-        var bytes = [UInt8](repeating: 0, count: fstat(descriptor, &status) == 0 ? Int(status.st_size) + 1 : 1 << 16)
+        // A file's size and one byte to see its end; a pipe (size 0) starts at 64 KiB.
+        let size = fstat(descriptor, &status) == 0 && status.st_size > 0 ? Int(status.st_size) + 1 : 1 << 16
+        var bytes = [UInt8](repeating: 0, count: size)
         var count = 0
         while true {
             if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
