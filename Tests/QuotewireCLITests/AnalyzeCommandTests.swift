@@ -150,5 +150,11 @@ import Testing
         #expect(unreachable.stderr.contains("cannot reach the server at 127.0.0.1:1"))
         let badAddress = try await QuotewireProcess.run(["analyze", "--server", "nonsense:port:x", "-"], stdin: "t")
         #expect(badAddress.status == 64)
+        // Standard input that cannot be read is an input error naming it (it once trapped, or sent nothing).
+        for arguments in [["analyze", "--local", "-"], ["call", "quotewire.v1.Server/Ping", "-"]] {
+            let unreadable = try await QuotewireProcess.run(arguments, stdinPath: "/")
+            #expect(unreadable.status == 66, "\(arguments): \(unreadable.stderr)")
+            #expect(unreadable.stderr.contains("standard input: cannot read"), "\(arguments): \(unreadable.stderr)")
+        }
     }
 }

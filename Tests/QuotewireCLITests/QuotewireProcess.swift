@@ -23,7 +23,7 @@ struct QuotewireProcess {
 
     /// Runs `quotewire arguments…` (or another `program`) to completion (killed after `timeout`).
     static func run(
-        _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+        _ arguments: [String], stdin: String? = nil, stdinPath: String? = nil, environment: [String: String] = [:],
         timeout: Duration = .seconds(60), program: URL? = nil
     ) async throws -> Outcome {
         let process = Process()
@@ -38,7 +38,9 @@ struct QuotewireProcess {
         let input = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        process.standardInput = input
+        // `stdinPath`: standard input is that file (or folder) itself, not a pipe.
+        let stdinFile = stdinPath.flatMap { FileHandle(forReadingAtPath: $0) }
+        process.standardInput = stdinFile ?? input
         let exited = ProcessExit(process)
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
