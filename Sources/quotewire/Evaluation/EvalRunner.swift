@@ -59,8 +59,7 @@ struct EvalRunner {
     /// those predictions), `speaker` (a matched content with the wrong speaker), `spurious` (a
     /// prediction that overlaps no gold content). `matched` lines too with `includeMatches`.
     func errors(_ corpus: EvalCorpus, limit: Int, includeMatches: Bool) async throws -> String {
-        var lines: [String] = []
-        var counts: [String: Int] = [:]
+        var tally = ErrorTally(limit: limit)
         for document in corpus.documents {
             let request = Self.request(for: document)
             let response = try await self.analyze(request)
@@ -72,10 +71,7 @@ struct EvalRunner {
             func show(_ prediction: PredictedAttribution) -> String {
                 "[\(show(prediction.speaker.map { [$0] } ?? []))] [\(show(prediction.cue.map { [$0] } ?? []))] {\(show([prediction.content]))}"
             }
-            func emit(_ kind: String, _ text: String) {
-                counts[kind, default: 0] += 1
-                if lines.count < limit { lines.append("\(kind) \(document.name) \(text)") }
-            }
+            func emit(_ kind: String, _ text: String) { tally.add(kind, in: document.name, text) }
             let matchedGold = Set(pairs.map(\.gold))
             let matchedPredictions = Set(pairs.map(\.prediction))
             for (index, gold) in document.gold.enumerated() where !matchedGold.contains(index) {
@@ -103,8 +99,7 @@ struct EvalRunner {
                 }
             }
         }
-        let summary = ["missed-cue", "boundary", "speaker", "spurious"].map { "\($0) \(counts[$0, default: 0])" }
-        return (["errors: " + summary.joined(separator: ", ")] + lines).joined(separator: "\n")
+        return tally.report("errors", kinds: ["missed-cue", "boundary", "speaker", "spurious"])
     }
 
     /// Each judged demand that went wrong, by kind, with its text: `demand-missed` (no predicted
@@ -114,8 +109,7 @@ struct EvalRunner {
     func demandErrors(_ corpus: EvalCorpus, gold: [String: [DemandGoldItem]], limit: Int, includeMatches: Bool)
         async throws -> String
     {
-        var lines: [String] = []
-        var counts: [String: Int] = [:]
+        var tally = ErrorTally(limit: limit)
         for document in corpus.documents {
             guard let items = gold[document.name] else { continue }
             let response = try await self.analyze(Self.request(for: document))
@@ -125,10 +119,7 @@ struct EvalRunner {
             func show(_ demand: PredictedDemand) -> String {
                 "[\(show(Array(demand.demander.prefix(1))))] -> [\(show(Array(demand.addressee.prefix(1))))] {\(show([demand.action]))}"
             }
-            func emit(_ kind: String, _ text: String) {
-                counts[kind, default: 0] += 1
-                if lines.count < limit { lines.append("\(kind) \(document.name) \(text)") }
-            }
+            func emit(_ kind: String, _ text: String) { tally.add(kind, in: document.name, text) }
             let outcomes = DemandMetric().outcomes(gold: items, predictions: predictions)
             for (item, outcome) in zip(items, outcomes) {
                 let goldText =
@@ -147,9 +138,7 @@ struct EvalRunner {
                 }
             }
         }
-        let kinds = ["demand-missed", "demand-demander", "demand-addressee", "demand-false-alarm"]
-        return (["demand errors: " + kinds.map { "\($0) \(counts[$0, default: 0])" }.joined(separator: ", ")] + lines)
-            .joined(separator: "\n")
+        return tally.report("demand errors", kinds: ["demand-missed", "demand-demander", "demand-addressee", "demand-false-alarm"])
     }
 
     static func demands(of response: AnalyzeResponse) -> [PredictedDemand] {
