@@ -15,24 +15,18 @@ struct ServeReloader: Sendable {
     func reload() -> Bool {
         var reloaded: [String] = []
         var failed = false
-        if let tls {
+        /// Reloads one file: `loaded` names it in the success line, `kept` in the error.
+        func reload(_ loaded: String, kept: String, _ body: () throws -> Void) {
             do {
-                try tls.reload()
-                reloaded.append("TLS certificate \(tls.files.certificateChain)")
+                try body()
+                reloaded.append(loaded)
             } catch {
                 failed = true
-                self.logger.error("SIGHUP: kept the TLS certificate in use: \(error)")
+                self.logger.error("SIGHUP: kept \(kept) in use: \(error)")
             }
         }
-        if let tokens {
-            do {
-                try tokens.reload()
-                reloaded.append("token file \(tokens.path)")
-            } catch {
-                failed = true
-                self.logger.error("SIGHUP: kept the tokens in use: \(error)")
-            }
-        }
+        if let tls { reload("TLS certificate \(tls.files.certificateChain)", kept: "the TLS certificate", tls.reload) }
+        if let tokens { reload("token file \(tokens.path)", kept: "the tokens", tokens.reload) }
         if !reloaded.isEmpty {
             self.logger.info("SIGHUP: reloaded \(reloaded.joined(separator: " and "))")
         } else if !failed {
