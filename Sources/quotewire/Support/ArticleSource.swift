@@ -48,7 +48,7 @@ struct ArticleSource: Sendable, Hashable {
     /// Reads the article. The body must be UTF-8 and free of U+0000: it is
     /// refused otherwise, never repaired or truncated.
     func read() throws(CommandFailure) -> Article {
-        if path == "-" { return try article(from: Self.contents(of: STDIN_FILENO, name: "standard input")) }
+        if path == "-" { return try article(from: LineReader(descriptor: STDIN_FILENO, ownsDescriptor: false).readToEnd()) }
         return try article(from: Self.contents(of: path))
     }
 
@@ -60,16 +60,8 @@ struct ArticleSource: Sendable, Hashable {
             throw CommandFailure(message: "\(path): cannot read: \(String(cString: strerror(errno)))", status: ExitStatus.noInput)
         }
         defer { close(descriptor) }
-        return try Self.contents(of: descriptor, name: path)
-    }
-
-    /// Everything readable from `descriptor` (a read error is an error naming `name`, never a trap
-    /// as in Foundation's `readDataToEndOfFile`).
-    static func contents(of descriptor: Int32, name path: String) throws(CommandFailure) -> [UInt8] {
         var status = stat()
-        // A file's size and one byte to see its end; a pipe (size 0) starts at 64 KiB.
-        let size = fstat(descriptor, &status) == 0 && status.st_size > 0 ? Int(status.st_size) + 1 : 1 << 16
-        var bytes = [UInt8](repeating: 0, count: size)
+        var bytes = [UInt8](repeating: 0, count: fstat(descriptor, &status) == 0 ? Int(status.st_size) + 1 : 1 << 16)
         var count = 0
         while true {
             if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
