@@ -135,7 +135,7 @@ extension Attributor {
         guard start < end else { return self.content(from: start, upTo: end, hasQuote: false, context) }
         // A semicolon at `start` ends it at once; another clause starting there does not.
         let stop = context.index.tokens[start].kind == .semicolon ? start : min(end, Int(context.nextBreak[start + 1]))
-        let hasQuote = context.marksBefore[stop] > context.marksBefore[start]
+        let hasQuote = context.index.quoteMarks(from: start, to: stop) > 0
         return self.content(from: start, upTo: stop, hasQuote: hasQuote, context)
     }
 

@@ -42,8 +42,6 @@ struct Attributor: Sendable {
         /// semicolon or the start of another attribution's clause (``Attributor/startsAnotherClause(at:_:)``);
         /// the token count when none does. ``Attributor/clause(from:to:_:)`` reads it instead of scanning.
         private(set) var nextBreak: [Int32] = []
-        /// Quote marks before each token (and before the end): a stretch's count is a difference.
-        private(set) var marksBefore: [Int32] = []
 
         /// Finds where each cue stands and where clauses break, in one pass over the tokens each.
         init(index: DocumentIndex, cues: [Cue]) {
@@ -62,12 +60,7 @@ struct Attributor: Sendable {
                 nextBreak[position] = breaks ? Int32(truncatingIfNeeded: position) : nextBreak[position + 1]
                 position -= 1
             }
-            var marksBefore = [Int32](repeating: 0, count: tokens.count + 1)
-            for (position, token) in tokens.enumerated() {
-                marksBefore[position + 1] = marksBefore[position] + (token.isQuoteMark ? 1 : 0)
-            }
             self.nextBreak = nextBreak
-            self.marksBefore = marksBefore
         }
 
         func cue(at token: Int) -> Cue? {

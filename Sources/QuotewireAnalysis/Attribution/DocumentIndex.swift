@@ -11,6 +11,8 @@ struct DocumentIndex: Sendable {
     let quoteClosedAt: [Int32]
     /// Whether each token lies inside a quote (marks excluded).
     let isQuoted: [Bool]
+    /// Quote marks before each token (and before the end): a stretch's count is a difference.
+    let quoteMarksBefore: [Int32]
 
     init(tokens: [Token], sentences: [Sentence], quotes: [QuotedSpan]) {
         self.tokens = tokens
@@ -38,6 +40,16 @@ struct DocumentIndex: Sendable {
         self.quoteOpenedAt = opened
         self.quoteClosedAt = closed
         self.isQuoted = quoted
+        var marksBefore = [Int32](repeating: 0, count: tokens.count + 1)
+        for (position, token) in tokens.enumerated() {
+            marksBefore[position + 1] = marksBefore[position] + (token.isQuoteMark ? 1 : 0)
+        }
+        self.quoteMarksBefore = marksBefore
+    }
+
+    /// How many quote marks the tokens `first..<end` hold.
+    func quoteMarks(from first: Int, to end: Int) -> Int {
+        Int(self.quoteMarksBefore[end] - self.quoteMarksBefore[first])
     }
 
     func sentence(of token: Int) -> Sentence {

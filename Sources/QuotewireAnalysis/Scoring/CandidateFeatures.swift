@@ -2,35 +2,29 @@
 /// and the span's, each a constant number of table look-ups.
 struct CandidateFeatures: Sendable {
     let index: DocumentIndex
-    /// Running counts before each token (cue candidates, commas, quote marks): the count in `i..<j`
-    /// is `before[j] - before[i]`, so a span's counts cost two look-ups.
+    /// Running counts before each token (cue candidates, commas; quote marks are the index's): the
+    /// count in `i..<j` is `before[j] - before[i]`, so a span's counts cost two look-ups.
     private let cuesBefore: [Int32]
     private let commasBefore: [Int32]
-    private let marksBefore: [Int32]
 
     init(index: DocumentIndex, cues: [CueCandidate]) {
         self.index = index
         let count = index.tokens.count + 1
         var cuesBefore = [Int32](repeating: 0, count: count)
         var commasBefore = [Int32](repeating: 0, count: count)
-        var marksBefore = [Int32](repeating: 0, count: count)
         var nextCue = 0
         var cueCount: Int32 = 0
         var commaCount: Int32 = 0
-        var markCount: Int32 = 0
         for (position, token) in index.tokens.enumerated() {
             // Cue candidates come in token order.
             while nextCue < cues.count, cues[nextCue].cue.first < position { nextCue += 1 }
             if nextCue < cues.count, cues[nextCue].cue.first == position { cueCount += 1 }
             if token.kind == .comma { commaCount += 1 }
-            if token.isQuoteMark { markCount += 1 }
             cuesBefore[position + 1] = cueCount
             commasBefore[position + 1] = commaCount
-            marksBefore[position + 1] = markCount
         }
         self.cuesBefore = cuesBefore
         self.commasBefore = commasBefore
-        self.marksBefore = marksBefore
     }
 
     /// The features of a cue candidate, shared by all of its spans.
@@ -83,7 +77,7 @@ struct CandidateFeatures: Sendable {
         features.add(.afterBreakAndOrigin, afterBreak, origin)
         if attribution.firstToken >= 0, attribution.firstToken <= end, end <= tokens.count {
             let first = attribution.firstToken
-            let marks = Int(self.marksBefore[end] - self.marksBefore[first])
+            let marks = self.index.quoteMarks(from: first, to: end)
             let commas = Int(self.commasBefore[end] - self.commasBefore[first])
             let cues = Int(self.cuesBefore[end] - self.cuesBefore[first])
             features.add(.quoteMarksInSpan, origin, UInt64(min(marks, 3)))
