@@ -38,6 +38,11 @@ final class ClientHandler: ChannelInboundHandler {
     private var lastReadAt = NIODeadline.now()
     /// The probe waiting for an answer, if any.
     private var probe: (streamID: UInt32, sentAt: NIODeadline)?
+    /// The error status the connection's first request was answered with when that request was a
+    /// probe, while nothing has been read since: a server that refuses a connection (a TLS port, a
+    /// user it does not allow) answers its first request and closes, and the calls that follow are
+    /// owed the same answer, not "connection closed".
+    private var probeRefusal: RPCError?
     /// Why the connection was closed by this side, for the calls it fails; shared with its
     /// ``ClientConnection``, so the pool can give the same reason for the endpoint.
     private let closeReasonBox: NIOLockedValueBox<String?>
@@ -116,7 +121,7 @@ final class ClientHandler: ChannelInboundHandler {
     /// the response payload or an ``RPCError``.
     func startUnary(requestBody: ByteBuffer, deadline: NIODeadline?, promise: EventLoopPromise<ByteBuffer>) {
         guard let streamID = self.allocateStreamID() else {
-            promise.fail(RPCError(code: .unavailable, message: "the connection is closed"))
+            promise.fail(self.closedError)
             return
         }
         let timer = deadline.flatMap { self.scheduleDeadline($0, streamID: streamID) }
@@ -132,7 +137,7 @@ final class ClientHandler: ChannelInboundHandler {
         responses: AsyncThrowingStream<[UInt8], any Error>.Continuation
     ) -> UInt32? {
         guard let streamID = self.allocateStreamID() else {
-            responses.finish(throwing: RPCError(code: .unavailable, message: "the connection is closed"))
+            responses.finish(throwing: self.closedError)
             return nil
         }
         let timer = deadline.flatMap { self.scheduleDeadline($0, streamID: streamID) }
@@ -179,6 +184,11 @@ final class ClientHandler: ChannelInboundHandler {
         self.closeIfDrained()
     }
 
+    /// What a call started on a closed connection is told: a probe's refusal, or that it is closed.
+    private var closedError: RPCError {
+        self.probeRefusal ?? RPCError(code: .unavailable, message: self.closeReason ?? "the connection is closed")
+    }
+
     /// Calls waiting for an answer (probes not included).
     var inFlight: Int { self.callCount }
 
@@ -196,6 +206,7 @@ final class ClientHandler: ChannelInboundHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         self.lastReadAt = .now()
+        self.probeRefusal = nil
         self.flusher?.beginRead()
         switch Self.unwrapInboundIn(data) {
         case .oversized(let header, let limit):
@@ -227,7 +238,11 @@ final class ClientHandler: ChannelInboundHandler {
     func channelInactive(context: ChannelHandlerContext) {
         self.isClosed = true
         self.keepaliveTimer?.cancel()
-        let error = RPCError(code: .unavailable, message: self.closeReason ?? "the connection to \(self.peer) closed")
+        let error =
+            self.closeReason.map { RPCError(code: .unavailable, message: $0) } ?? self.probeRefusal
+            ?? RPCError(code: .unavailable, message: "the connection to \(self.peer) closed")
+        // The pool names the refusal too, for calls that find no connection ready.
+        if self.closeReason == nil, let refusal = self.probeRefusal { self.closeReason = refusal.message }
         for streamID in Array(self.pending.keys) { self.fail(streamID, error) }
         context.fireChannelInactive()
     }
@@ -241,11 +256,11 @@ final class ClientHandler: ChannelInboundHandler {
     private func handleResponse(_ streamID: UInt32, _ payload: ByteBuffer) {
         guard let pending = self.removePending(streamID) else { return }
         defer { self.closeIfDrained() }
-        if case .probe = pending { return }
         let outcome = Self.decodeResponse(payload)
         switch pending {
         case .probe:
-            break
+            // Only the connection's first request is answered with a refusal before a close.
+            if streamID == 1, case .failure(let refusal) = outcome { self.probeRefusal = refusal }
         case .unary(let promise, let timer):
             timer?.cancel()
             promise.completeWith(outcome.mapError { $0 as any Error })
