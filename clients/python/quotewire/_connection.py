@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import ssl
 
-from quotewire import _framing
+from quotewire import _framing, _tls
 from quotewire._endpoints import Endpoint
 from quotewire._proto.ttrpc import ttrpc_pb2
 from quotewire.errors import DeadlineExceeded, ResourceExhausted, RPCError, Unavailable, error_for
@@ -17,9 +18,14 @@ class Connection:
     a reader task hands each Response frame to the call waiting for its id.
     When the connection breaks, every waiting call fails UNAVAILABLE."""
 
-    def __init__(self, endpoint: Endpoint, *, max_frame_bytes: int):
+    def __init__(
+        self, endpoint: Endpoint, *, max_frame_bytes: int,
+        tls: ssl.SSLContext | None = None, server_name: str | None = None,
+    ):
         self.endpoint = endpoint
         self.max_frame_bytes = max_frame_bytes
+        self.tls = tls
+        self.server_name = server_name
         self._reader: asyncio.StreamReader | None = None
         self._writer: asyncio.StreamWriter | None = None
         self._reader_task: asyncio.Task | None = None
@@ -36,11 +42,18 @@ class Connection:
         try:
             if self.endpoint.is_unix:
                 opening = asyncio.open_unix_connection(self.endpoint.path)
+            elif self.tls is not None:
+                opening = asyncio.open_connection(
+                    self.endpoint.host, self.endpoint.port, ssl=self.tls,
+                    server_hostname=self.server_name or self.endpoint.host,
+                )
             else:
                 opening = asyncio.open_connection(self.endpoint.host, self.endpoint.port)
             self._reader, self._writer = await asyncio.wait_for(opening, timeout)
         except asyncio.TimeoutError:
             raise Unavailable(f"cannot connect to {self.endpoint}: no answer within {timeout} s") from None
+        except ssl.SSLError as error:
+            raise Unavailable(_tls.handshake_failure(self.endpoint, error)) from None
         except OSError as error:
             raise Unavailable(f"cannot connect to {self.endpoint}: {error.strerror or error}") from None
         self._reader_task = asyncio.get_running_loop().create_task(self._read_loop())
@@ -66,7 +79,9 @@ class Connection:
         except asyncio.TimeoutError:
             raise DeadlineExceeded(f"no answer from {self.endpoint} within the deadline of {timeout:g} s") from None
         except (ConnectionError, OSError) as error:
-            self._fail(Unavailable(f"connection to {self.endpoint} lost: {error}"))
+            self._fail(Unavailable(self._lost(error)))
+            if future.done() and not future.cancelled():
+                future.exception()  # this call raises the connection's error itself
             raise self._closed_error from None
         finally:
             self._pending.pop(stream_id, None)
@@ -95,10 +110,15 @@ class Connection:
         except asyncio.IncompleteReadError:
             self._fail(Unavailable(f"{self.endpoint} closed the connection"))
         except (ConnectionError, OSError) as error:
-            self._fail(Unavailable(f"connection to {self.endpoint} lost: {error}"))
+            self._fail(Unavailable(self._lost(error)))
         except asyncio.CancelledError:
             self._fail(Unavailable(f"connection to {self.endpoint} closed by the client"))
             raise
+
+    def _lost(self, error: OSError) -> str:
+        if isinstance(error, ssl.SSLError):
+            return _tls.session_failure(self.endpoint, error)
+        return f"connection to {self.endpoint} lost: {error}"
 
     def _fail(self, error: RPCError) -> None:
         if self._closed_error is None:

@@ -1,4 +1,4 @@
-"""Where a server listens: ``host:port``, ``[v6]:port``, or ``unix:/path``."""
+"""Where a server listens: ``host:port``, ``[v6]:port``, ``tls:host:port`` or ``unix:/path``."""
 
 from __future__ import annotations
 
@@ -7,11 +7,13 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Endpoint:
-    """One server address. ``path`` is set for Unix sockets, ``host``/``port`` for TCP."""
+    """One server address. ``path`` is set for Unix sockets, ``host``/``port`` for TCP;
+    ``tls`` for a TCP endpoint written ``tls:host:port`` (the Go ttrpc peer's spelling)."""
 
     host: str = ""
     port: int = 0
     path: str = ""
+    tls: bool = False
 
     @property
     def is_unix(self) -> bool:
@@ -20,11 +22,17 @@ class Endpoint:
     def __str__(self) -> str:
         if self.path:
             return f"unix:{self.path}"
-        return f"[{self.host}]:{self.port}" if ":" in self.host else f"{self.host}:{self.port}"
+        address = f"[{self.host}]:{self.port}" if ":" in self.host else f"{self.host}:{self.port}"
+        return f"tls:{address}" if self.tls else address
 
     @staticmethod
     def parse(text: str) -> "Endpoint":
         text = text.strip()
+        if text.startswith("tls:"):
+            endpoint = Endpoint.parse(text[len("tls:"):])
+            if endpoint.is_unix or endpoint.tls:
+                raise ValueError(f'invalid endpoint "{text}": tls: takes HOST:PORT (a Unix socket stays plaintext)')
+            return Endpoint(host=endpoint.host, port=endpoint.port, tls=True)
         if text.startswith("unix:"):
             path = text[len("unix:"):]
             if not path:

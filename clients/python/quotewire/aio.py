@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncio
 import itertools
 import os
+import ssl
 import time
 from collections import deque
 from dataclasses import dataclass
 from typing import AsyncIterator, Iterable, Iterator, Mapping
 
-from quotewire import _framing
+from quotewire import _framing, _tls
 from quotewire._connection import Connection
 from quotewire._endpoints import Endpoint, parse_endpoints
 from quotewire._messages import ArticleLike, analyze_request, article_from, offset_unit
@@ -69,6 +70,12 @@ class AsyncClient:
     them, or a list: calls go round-robin over the endpoints, each endpoint
     over one connection that carries any number of concurrent calls.
 
+    TLS: endpoints written ``tls:host:port``, or every TCP endpoint with ``tls=True`` (implied by
+    any ``tls_*`` file); ``tls_ca`` is the CA file that signed the server's certificate (default:
+    the system's), ``tls_cert``/``tls_key`` the client certificate for mutual TLS,
+    ``tls_server_name`` the name to verify when it differs from the host; or a ready
+    ``ssl_context``. Unix sockets stay plaintext.
+
     Use as ``async with AsyncClient("127.0.0.1:7807") as client: ...``.
     """
 
@@ -84,8 +91,26 @@ class AsyncClient:
         connect_timeout: float = 5.0,
         max_frame_bytes: int = _framing.DEFAULT_MAX_FRAME_BYTES,
         retry: RetryPolicy = RetryPolicy(),
+        tls: bool = False,
+        tls_ca: str | None = None,
+        tls_cert: str | None = None,
+        tls_key: str | None = None,
+        tls_server_name: str | None = None,
+        ssl_context: ssl.SSLContext | None = None,
     ):
         self.endpoints: list[Endpoint] = parse_endpoints(target)
+        # TLS for every TCP endpoint when asked for by a flag, a file or a context; else only for
+        # endpoints written tls:host:port.
+        tls = tls or ssl_context is not None or any(v is not None for v in (tls_ca, tls_cert, tls_key, tls_server_name))
+        if tls:
+            unix = [str(endpoint) for endpoint in self.endpoints if endpoint.is_unix]
+            if unix:
+                raise ValueError(f"TLS applies to TCP endpoints; {', '.join(unix)} stays plaintext: leave it out or drop TLS")
+            self.endpoints = [Endpoint(host=e.host, port=e.port, tls=True) for e in self.endpoints]
+        if ssl_context is None and any(endpoint.tls for endpoint in self.endpoints):
+            ssl_context = _tls.client_context(tls_ca, tls_cert, tls_key)
+        self.ssl_context = ssl_context
+        self.tls_server_name = tls_server_name
         offset_unit(offsets)  # refuse an unknown unit now, not at the first call
         if token is None:
             token_file = token_file or os.environ.get("QUOTEWIRE_TOKEN_FILE")
@@ -240,7 +265,10 @@ class AsyncClient:
             if connection is None or not connection.usable:
                 if connection is not None:
                     await connection.close()
-                connection = Connection(endpoint, max_frame_bytes=self.max_frame_bytes)
+                connection = Connection(
+                    endpoint, max_frame_bytes=self.max_frame_bytes,
+                    tls=self.ssl_context if endpoint.tls else None, server_name=self.tls_server_name,
+                )
                 await connection.open(self.connect_timeout)
                 self._connections[endpoint] = connection
         return connection
