@@ -25,7 +25,7 @@ final class ClientHandler: ChannelInboundHandler {
     private var flusher: FlushCoalescer?
     private var nextStreamID: UInt32 = 1
     private var pending: [UInt32: Pending] = [:]
-    private var isClosed = false
+    private var isClosed: Bool { self.closedError != nil }
     /// Close once the last call ends (the endpoint left the pool).
     private var closesWhenIdle = false
     /// Calls (not probes) waiting for an answer.
@@ -43,6 +43,9 @@ final class ClientHandler: ChannelInboundHandler {
     /// user it does not allow) answers its first request and closes, and the calls that follow are
     /// owed the same answer, not "connection closed".
     private var probeRefusal: RPCError?
+    /// What the calls were told when the connection went inactive (nil while it is open); later calls
+    /// are told the same.
+    private var closedError: RPCError?
     /// Why the connection was closed by this side, for the calls it fails; shared with its
     /// ``ClientConnection``, so the pool can give the same reason for the endpoint.
     private let closeReasonBox: NIOLockedValueBox<String?>
@@ -121,7 +124,7 @@ final class ClientHandler: ChannelInboundHandler {
     /// the response payload or an ``RPCError``.
     func startUnary(requestBody: ByteBuffer, deadline: NIODeadline?, promise: EventLoopPromise<ByteBuffer>) {
         guard let streamID = self.allocateStreamID() else {
-            promise.fail(self.closedError)
+            promise.fail(self.unusableError)
             return
         }
         let timer = deadline.flatMap { self.scheduleDeadline($0, streamID: streamID) }
@@ -137,7 +140,7 @@ final class ClientHandler: ChannelInboundHandler {
         responses: AsyncThrowingStream<[UInt8], any Error>.Continuation
     ) -> UInt32? {
         guard let streamID = self.allocateStreamID() else {
-            responses.finish(throwing: self.closedError)
+            responses.finish(throwing: self.unusableError)
             return nil
         }
         let timer = deadline.flatMap { self.scheduleDeadline($0, streamID: streamID) }
@@ -184,9 +187,16 @@ final class ClientHandler: ChannelInboundHandler {
         self.closeIfDrained()
     }
 
-    /// What a call started on a closed connection is told: a probe's refusal, or that it is closed.
-    private var closedError: RPCError {
-        self.probeRefusal ?? RPCError(code: .unavailable, message: self.closeReason ?? "the connection is closed")
+    /// Why this side closed the connection, else a refused first probe's answer, else that it closed:
+    /// what its calls are told when it goes inactive.
+    private var closingError: RPCError {
+        if let reason = self.closeReason { return RPCError(code: .unavailable, message: reason) }
+        return self.probeRefusal ?? RPCError(code: .unavailable, message: "the connection to \(self.peer) closed")
+    }
+
+    /// What a call started on this connection is told when it cannot start.
+    private var unusableError: RPCError {
+        self.closedError ?? RPCError(code: .unavailable, message: "the connection is closed")
     }
 
     /// Calls waiting for an answer (probes not included).
@@ -236,11 +246,9 @@ final class ClientHandler: ChannelInboundHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        self.isClosed = true
         self.keepaliveTimer?.cancel()
-        let error =
-            self.closeReason.map { RPCError(code: .unavailable, message: $0) } ?? self.probeRefusal
-            ?? RPCError(code: .unavailable, message: "the connection to \(self.peer) closed")
+        let error = self.closingError
+        self.closedError = error
         // The pool names the refusal too, for calls that find no connection ready.
         if self.closeReason == nil, let refusal = self.probeRefusal { self.closeReason = refusal.message }
         for streamID in Array(self.pending.keys) { self.fail(streamID, error) }
