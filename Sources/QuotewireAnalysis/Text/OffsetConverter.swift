@@ -3,26 +3,30 @@ import QuotewireModel
 /// Turns scalar offsets into the unit a request asks for (a table only
 /// when the unit differs from scalars for this body).
 struct OffsetConverter: Sendable {
-    private let table: [UInt32]?
-    /// For UTF-8 offsets, the body's own table (read, not copied: offsets are never negative).
-    private let utf8Table: [Int32]?
+    private enum Offsets: Sendable {
+        /// The unit counts this body's scalars: an offset is the scalar index.
+        case scalars
+        /// Each scalar's offset in the unit, and the end's.
+        case table([UInt32])
+        /// The body's own UTF-8 offset table (read, not copied: its offsets are never negative).
+        case utf8([Int32])
+    }
+
+    private let offsets: Offsets
 
     init(_ text: TextBuffer, unit: OffsetUnit) {
         let width: ((UInt32) -> UInt32)?
         switch unit {
         case .utf8:
-            self.table = nil
-            self.utf8Table = text.utf8OffsetTable
+            self.offsets = text.utf8OffsetTable.map(Offsets.utf8) ?? .scalars
             return
         case .utf16:
-            self.utf8Table = nil
             width = text.isBasicMultilingual ? nil : { value in value < 0x10000 ? 1 : 2 }
         case .unicodeScalar, .unrecognized:
-            self.utf8Table = nil
             width = nil
         }
         guard let width else {
-            self.table = nil
+            self.offsets = .scalars
             return
         }
         var table = [UInt32](repeating: 0, count: text.count + 1)
@@ -32,15 +36,15 @@ struct OffsetConverter: Sendable {
             offset &+= width(text[index])
         }
         table[text.count] = offset
-        self.table = table
+        self.offsets = .table(table)
     }
 
     func offset(_ scalarIndex: Int) -> UInt32 {
-        if let utf8Table = self.utf8Table {
-            return UInt32(truncatingIfNeeded: utf8Table[min(max(scalarIndex, 0), utf8Table.count - 1)])
+        switch self.offsets {
+        case .scalars: return UInt32(truncatingIfNeeded: scalarIndex)
+        case .table(let table): return table[min(max(scalarIndex, 0), table.count - 1)]
+        case .utf8(let table): return UInt32(truncatingIfNeeded: table[min(max(scalarIndex, 0), table.count - 1)])
         }
-        guard let table = self.table else { return UInt32(truncatingIfNeeded: scalarIndex) }
-        return table[min(max(scalarIndex, 0), table.count - 1)]
     }
 
     func span(_ range: Range<Int>) -> Span {
