@@ -71,7 +71,7 @@ final class BatchReader {
             case .jsonLines(let path):
                 lines = (try LineReader(path: path), path)
             case .standardInput:
-                let reader = LineReader(descriptor: 0, ownsDescriptor: false)
+                let reader = LineReader.standardInput()
                 var isJSONLines = format == .jsonl
                 if format == .auto { isJSONLines = try reader.firstNonWhitespaceByte() == UInt8(ascii: "{") }
                 if isJSONLines {

@@ -25,6 +25,11 @@ final class LineReader {
         self.name = name
     }
 
+    /// A reader of standard input (left open when the reader goes).
+    static func standardInput() -> LineReader {
+        LineReader(descriptor: STDIN_FILENO, ownsDescriptor: false)
+    }
+
     /// Opens `path` for reading.
     convenience init(path: String) throws(CommandFailure) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)

@@ -124,7 +124,7 @@ struct Call: AsyncParsableCommand {
         if argument != "-" && !argument.hasPrefix("@") { return argument }
         let bytes: [UInt8]
         if argument == "-" {
-            bytes = try LineReader(descriptor: 0, ownsDescriptor: false).readToEnd()
+            bytes = try LineReader.standardInput().readToEnd()
         } else {
             let path = String(argument.dropFirst())
             guard let data = FileManager.default.contents(atPath: path) else {

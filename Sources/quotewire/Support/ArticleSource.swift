@@ -48,7 +48,7 @@ struct ArticleSource: Sendable, Hashable {
     /// Reads the article. The body must be UTF-8 and free of U+0000: it is
     /// refused otherwise, never repaired or truncated.
     func read() throws(CommandFailure) -> Article {
-        if path == "-" { return try article(from: LineReader(descriptor: STDIN_FILENO, ownsDescriptor: false).readToEnd()) }
+        if path == "-" { return try article(from: LineReader.standardInput().readToEnd()) }
         return try article(from: Self.contents(of: path))
     }
 

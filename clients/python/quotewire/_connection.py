@@ -42,13 +42,11 @@ class Connection:
         try:
             if self.endpoint.is_unix:
                 opening = asyncio.open_unix_connection(self.endpoint.path)
-            elif self.tls is not None:
-                opening = asyncio.open_connection(
-                    self.endpoint.host, self.endpoint.port, ssl=self.tls,
-                    server_hostname=self.server_name or self.endpoint.host,
-                )
             else:
-                opening = asyncio.open_connection(self.endpoint.host, self.endpoint.port)
+                server_name = (self.server_name or self.endpoint.host) if self.tls is not None else None
+                opening = asyncio.open_connection(
+                    self.endpoint.host, self.endpoint.port, ssl=self.tls, server_hostname=server_name
+                )
             self._reader, self._writer = await asyncio.wait_for(opening, timeout)
         except asyncio.TimeoutError:
             raise Unavailable(f"cannot connect to {self.endpoint}: no answer within {timeout} s") from None
