@@ -26,7 +26,7 @@ import QuotewireModel
         let index = DocumentIndex(
             tokens: tokens, sentences: SentenceSplitter().split(tokens), quotes: QuotePairer().pair(tokens, in: text))
         let cues = CueFinder().find(tokens, quoted: index.isQuoted)
-        let set = CandidateProposer(priors: lexicon.priors).propose(index, ruleCues: cues)
+        let set = CandidateProposer(priors: lexicon.priors, classes: lexicon.classes).propose(index, ruleCues: cues)
         let describe = CandidateFeatures(index: index, cues: set.cues)
         let cueFeatures = set.cues.map { cue in
             var features = FeatureVector()
