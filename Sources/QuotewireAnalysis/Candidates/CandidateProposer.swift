@@ -65,6 +65,7 @@ struct CandidateProposer: Sendable {
         var nextRule = 0
         var previousSpeaker: Range<Int>?
         var mainSubjects = MainSubjectCache()
+        var finiteVerbs = FiniteVerbCache()
         // One buffer for every cue's spans (a list per cue costs an allocation per cue).
         var spans: [(Attributor.ContentRange, SpanOrigin)] = []
         spans.reserveCapacity(SpanOrigin.allCases.count)
@@ -78,7 +79,7 @@ struct CandidateProposer: Sendable {
             let firstSpeaker = set.speakers.count
             let speaker = self.addSpeakers(
                 of: cue, ruleSpeaker: ruleChoice?.attribution.speaker, previous: previousSpeaker, index,
-                mainSubjects: &mainSubjects, into: &set.speakers)
+                mainSubjects: &mainSubjects, finiteVerbs: &finiteVerbs, into: &set.speakers)
             let speakers = firstSpeaker..<set.speakers.count
             isCandidate[cue.first] = true
             set.cues.append(
@@ -106,7 +107,7 @@ struct CandidateProposer: Sendable {
     /// the cue's spans: the first of the rules' choice and the three subjects.
     private func addSpeakers(
         of cue: Cue, ruleSpeaker: Range<Int>?, previous: Range<Int>?, _ index: DocumentIndex,
-        mainSubjects: inout MainSubjectCache, into found: inout [SpeakerCandidate]
+        mainSubjects: inout MainSubjectCache, finiteVerbs: inout FiniteVerbCache, into found: inout [SpeakerCandidate]
     ) -> Range<Int>? {
         let tokens = index.tokens
         let sentence = index.sentence(of: cue.first)
@@ -130,8 +131,8 @@ struct CandidateProposer: Sendable {
         if let previous, tokens[previous.lowerBound].paragraph == tokens[cue.first].paragraph {
             add(previous, .previousSpeaker)
         }
-        add(self.mentions.verbSubject(before: cue.first, in: sentence, tokens), .verbSubject)
-        add(self.mentions.leadInSubject(of: cue, in: sentence, tokens), .leadInSubject)
+        add(self.mentions.verbSubject(before: cue.first, in: sentence, verbs: &finiteVerbs, tokens), .verbSubject)
+        add(self.mentions.leadInSubject(of: cue, in: sentence, verbs: &finiteVerbs, tokens), .leadInSubject)
         add(self.mentions.agent(after: cue, in: sentence, tokens), .agent)
         add(self.mentions.possessor(before: cue.first, in: sentence, tokens), .possessor)
         return ruleSpeaker ?? before ?? after ?? main

@@ -1,8 +1,8 @@
 /// Finds speaker mentions the rules' readings miss, and tells a mention from words that cannot name
 /// a speaker, with the words' usual part of speech (``WordClasses``).
 ///
-/// Each search walks at most ``reach`` tokens from its cue and looks each word up once, so the work per
-/// cue is bounded.
+/// Each search walks at most ``reach`` tokens from its cue, and the finite verbs it reads are found once
+/// per sentence (``FiniteVerbCache``), so the work per cue is bounded.
 struct MentionFinder: Sendable {
     let classes: WordClasses
     private let subjects = SpeakerFinder()
@@ -29,35 +29,29 @@ struct MentionFinder: Sendable {
     /// The subject of the nearest finite verb before `cue` in its sentence, the clause a participle
     /// after a comma hangs on (`Trump went after Bush, calling him`): the first of the three nearest
     /// verbs whose subject can name a speaker.
-    func verbSubject(before cue: Int, in sentence: Sentence, _ tokens: [Token]) -> Range<Int>? {
-        var position = cue - 1
-        var verbs = 0
-        while position > sentence.first, cue - position <= Self.reach, verbs < 3 {
-            if self.isFiniteVerb(tokens[position]) {
-                verbs += 1
-                if let subject = self.subjects.subject(before: position, from: sentence.first, in: tokens),
-                    self.canName(subject, tokens)
-                {
-                    return subject
-                }
+    func verbSubject(before cue: Int, in sentence: Sentence, verbs: inout FiniteVerbCache, _ tokens: [Token]) -> Range<Int>? {
+        let before = verbs.verbs(of: sentence, before: cue, tokens, self)
+        for slot in before.indices.reversed().prefix(3) {
+            guard cue - before[slot] <= Self.reach, before[slot] > sentence.first else { return nil }
+            let subject = verbs.subject(ofVerb: slot) { verb in
+                self.subjects.subject(before: verb, from: sentence.first, in: tokens).flatMap { self.canName($0, tokens) ? $0 : nil }
             }
-            position -= 1
+            if let subject { return subject }
         }
         return nil
     }
 
     /// For a cue in a sentence's opening phrase (`After thanking the crowd, he said`, `Asked about it,
-    /// Smith`): the mention right after that phrase's comma. `nil` when a finite verb precedes the cue.
-    func leadInSubject(of cue: Cue, in sentence: Sentence, _ tokens: [Token]) -> Range<Int>? {
-        guard cue.first - sentence.first <= Self.reach,
-            !tokens[sentence.first..<cue.first].contains(where: self.isFiniteVerb)
+    /// Smith`): the mention right after that phrase's comma. `nil` when a finite verb precedes the cue
+    /// or its comma.
+    func leadInSubject(of cue: Cue, in sentence: Sentence, verbs: inout FiniteVerbCache, _ tokens: [Token]) -> Range<Int>? {
+        guard cue.first - sentence.first <= Self.reach, verbs.verbs(of: sentence, before: cue.first, tokens, self).isEmpty
         else { return nil }
         var comma = cue.last + 1
-        while comma < sentence.end, comma - cue.last <= Self.reach, tokens[comma].kind != .comma {
-            if self.isFiniteVerb(tokens[comma]) { return nil }
-            comma += 1
-        }
-        guard comma < sentence.end, tokens[comma].kind == .comma else { return nil }
+        while comma < sentence.end, comma - cue.last <= Self.reach, tokens[comma].kind != .comma { comma += 1 }
+        guard comma < sentence.end, tokens[comma].kind == .comma,
+            !verbs.verbs(of: sentence, before: comma, tokens, self).contains(where: { $0 > cue.last })
+        else { return nil }
         return self.mention(startingAt: comma + 1, before: sentence.end, tokens)
     }
 
@@ -117,8 +111,9 @@ struct MentionFinder: Sendable {
         return first..<(last + 1)
     }
 
-    private func isFiniteVerb(_ token: Token) -> Bool {
-        token.kind == .word && !token.isCapitalized && Self.finiteVerbs.contains(self.classes.of(token))
+    /// A lowercase word usually tagged as a past, present or modal verb.
+    func isFiniteVerb(_ token: Token) -> Bool {
+        token.kind == .word && !token.isCapitalized && self.classes.isFiniteVerb(token.hash)
     }
 
     private func isVerb(_ token: Token) -> Bool {
@@ -128,7 +123,6 @@ struct MentionFinder: Sendable {
     // Class numbers of `WordClassLexicon`: 1 noun, 2 proper noun, 3 VBD, 4 VBN, 5 VBG, 6 VB/VBP, 7 VBZ,
     // 8 adjective, 9 adverb, 10 pronoun, 11 determiner, 12 preposition, 13 `to`, 14 conjunction,
     // 15 modal, 16 number, 17 wh-adverb, 18 particle.
-    private static let finiteVerbs: Set<UInt64> = [3, 6, 7, 15]
     private static let verbs: Set<UInt64> = [3, 4, 5, 6, 7, 15]
     private static let cannotOpen: Set<UInt64> = [3, 4, 5, 6, 7, 9, 12, 13, 14, 15, 17, 18]
     private static let functionWords: Set<UInt64> = [11, 12, 13, 14, 15, 17]
