@@ -133,11 +133,14 @@ struct ModelTrainer {
         for (position, document) in corpus.documents.enumerated() {
             let candidates = documents[position]
             let chosen = candidates.choose(scores: scores[position], threshold: threshold)
+            let contents = candidates.contents
+            let cueIndices = candidates.cueIndices
             let predictions = chosen.map { candidate in
                 PredictedAttribution(
-                    content: candidates.contents[candidate],
+                    content: contents[candidate],
                     speaker: speakerWeights.flatMap { weights in
-                        self.speaker(of: candidate, in: candidates, weights: weights[position % self.folds])
+                        guard cueIndices[candidate] != nil else { return candidates.proposedSpeakers[candidate] }
+                        return self.speaker(among: candidates.speakers[candidate], weights: weights[position % self.folds])
                     })
             }
             totals += AttributionMetric(text: document.text).evaluate(gold: document.gold, predictions: predictions)
@@ -145,10 +148,8 @@ struct ModelTrainer {
         return totals
     }
 
-    /// The speaker a candidate gets: its cue's best-scoring speaker candidate, or its own without a cue.
-    private func speaker(of candidate: Int, in document: TrainingDocument, weights: [Float]) -> Range<Int>? {
-        guard document.cueIndices[candidate] != nil else { return document.proposedSpeakers[candidate] }
-        let options = document.speakers[candidate]
+    /// The speaker candidate of a cue that the speaker model with `weights` scores best.
+    private func speaker(among options: [(range: Range<Int>, features: [UInt32])], weights: [Float]) -> Range<Int>? {
         let scores = self.trainer.probabilities(options.map(\.features), weights: weights)
         return scores.indices.max { scores[$0] < scores[$1] }.map { options[$0].range }
     }
