@@ -15,7 +15,7 @@ struct AnalysisPipeline {
     /// The attributions of a document: the rules and the cue lexicon propose, the model's scorer scores,
     /// the chooser keeps the best consistent set; each keeps its calibrated score as confidence.
     static func attributions(_ index: DocumentIndex, cues: [Cue], model: AttributionModel) -> [Attribution] {
-        let candidates = CandidateProposer(priors: model.priors).propose(index, ruleCues: cues)
+        let candidates = CandidateProposer(priors: model.priors, classes: model.classes).propose(index, ruleCues: cues)
         let scores = model.scorer.scores(candidates, index)
         let chosen = CandidateChooser(requiresConsistency: model.scorer.requiresConsistency).choose(candidates, scores: scores, threshold: model.scorer.threshold)
         // Text order; on equal starts the rules' own order, so the rules alone give exactly their output.

@@ -9,6 +9,12 @@ struct CandidateProposer: Sendable {
     let priors: CuePriors
     private let attributor = Attributor()
     private let speakers = SpeakerFinder()
+    private let mentions: MentionFinder
+
+    init(priors: CuePriors, classes: WordClasses) {
+        self.priors = priors
+        self.mentions = MentionFinder(classes: classes)
+    }
 
     /// How many tokens after a cue a quote may open and still be read as its content.
     static let quoteReach = 3
@@ -59,6 +65,7 @@ struct CandidateProposer: Sendable {
         var nextRule = 0
         var previousSpeaker: Range<Int>?
         var mainSubjects = MainSubjectCache()
+        var finiteVerbs = FiniteVerbCache()
         // One buffer for every cue's spans (a list per cue costs an allocation per cue).
         var spans: [(Attributor.ContentRange, SpanOrigin)] = []
         spans.reserveCapacity(SpanOrigin.allCases.count)
@@ -70,12 +77,10 @@ struct CandidateProposer: Sendable {
                 nextRule += 1
             }
             let firstSpeaker = set.speakers.count
-            self.addSpeakers(
+            let speaker = self.addSpeakers(
                 of: cue, ruleSpeaker: ruleChoice?.attribution.speaker, previous: previousSpeaker, index,
-                mainSubjects: &mainSubjects, into: &set.speakers)
+                mainSubjects: &mainSubjects, finiteVerbs: &finiteVerbs, into: &set.speakers)
             let speakers = firstSpeaker..<set.speakers.count
-            // The rules' speaker comes first when there is one.
-            let speaker = set.speakers[speakers].first { $0.origin != .previousSpeaker }?.tokens
             isCandidate[cue.first] = true
             set.cues.append(
                 CueCandidate(
@@ -95,26 +100,42 @@ struct CandidateProposer: Sendable {
         return set
     }
 
-    /// Appends the speakers a cue may have: the rules' choice, the subject before or after it, the subject of
-    /// the main clause, the previous attribution's speaker in the paragraph; the first is the default.
+    /// Appends the speakers a cue may have: the rules' choice, the subject before or after it, the subject
+    /// of the main clause, the previous attribution's speaker in the paragraph, the subject of the verb
+    /// before it, the subject after its opening phrase, its agent and its possessor; a mention found by
+    /// several readings is one candidate that knows them all. Returns the default speaker, which places
+    /// the cue's spans: the first of the rules' choice and the three subjects.
     private func addSpeakers(
         of cue: Cue, ruleSpeaker: Range<Int>?, previous: Range<Int>?, _ index: DocumentIndex,
-        mainSubjects: inout MainSubjectCache, into found: inout [SpeakerCandidate]
-    ) {
+        mainSubjects: inout MainSubjectCache, finiteVerbs: inout FiniteVerbCache, into found: inout [SpeakerCandidate]
+    ) -> Range<Int>? {
         let tokens = index.tokens
         let sentence = index.sentence(of: cue.first)
         let first = found.count
         func add(_ range: Range<Int>?, _ origin: SpeakerOrigin) {
-            guard let range, !found[first...].contains(where: { $0.tokens == range }) else { return }
-            found.append(SpeakerCandidate(tokens: range, origin: origin))
+            guard let range else { return }
+            let bit = UInt16(1) << origin.rawValue
+            if let same = found[first...].firstIndex(where: { $0.tokens == range }) {
+                found[same].foundBy |= bit
+                return
+            }
+            found.append(SpeakerCandidate(tokens: range, origin: origin, foundBy: bit))
         }
+        let before = self.speakers.subject(before: cue.first, from: sentence.first, in: tokens)
+        let after = self.attributor.invertedSubject(of: cue, index)
+        let main = mainSubjects.subject(before: cue.first, in: Int(index.sentenceOfToken[cue.first]), index, self.attributor)
         add(ruleSpeaker, .rule)
-        add(self.speakers.subject(before: cue.first, from: sentence.first, in: tokens), .subjectBefore)
-        add(self.attributor.invertedSubject(of: cue, index), .subjectAfter)
-        add(mainSubjects.subject(before: cue.first, in: Int(index.sentenceOfToken[cue.first]), index, self.attributor), .mainSubject)
+        add(before, .subjectBefore)
+        add(after, .subjectAfter)
+        add(main, .mainSubject)
         if let previous, tokens[previous.lowerBound].paragraph == tokens[cue.first].paragraph {
             add(previous, .previousSpeaker)
         }
+        add(self.mentions.verbSubject(before: cue.first, in: sentence, verbs: &finiteVerbs, tokens), .verbSubject)
+        add(self.mentions.leadInSubject(of: cue, in: sentence, verbs: &finiteVerbs, tokens), .leadInSubject)
+        add(self.mentions.agent(after: cue, in: sentence, tokens), .agent)
+        add(self.mentions.possessor(before: cue.first, in: sentence, tokens), .possessor)
+        return ruleSpeaker ?? before ?? after ?? main
     }
 
     private func addSpans(

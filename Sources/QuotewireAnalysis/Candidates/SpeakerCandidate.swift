@@ -3,6 +3,8 @@ struct SpeakerCandidate: Sendable {
     /// The mention, as tokens.
     var tokens: Range<Int>
     var origin: SpeakerOrigin
+    /// The readings that found this same mention, as bits of their raw values (its own included).
+    var foundBy: UInt16 = 0
 }
 
 /// How a speaker candidate was found.
@@ -17,4 +19,12 @@ enum SpeakerOrigin: UInt8, Sendable {
     case mainSubject
     /// The speaker of the closest earlier attribution of the rules in the paragraph.
     case previousSpeaker
+    /// The subject of the nearest finite verb before the cue (`Trump went after Bush, calling him`).
+    case verbSubject
+    /// The mention after the comma that closes an opening phrase holding the cue (`After thanking the crowd, he`).
+    case leadInSubject
+    /// The agent after the cue (`according to X`, `criticized by X`, `criticism from X`).
+    case agent
+    /// The possessor before a noun cue (`her remark`, `Clinton’s suggestion`).
+    case possessor
 }

@@ -55,4 +55,7 @@ enum FeatureTemplate: UInt16, Sendable {
     case speakerWordAfterAndOrigin
     case speakerOriginAndOthers
     case speakerSideOfContent
+    case speakerOriginAndFoundBy
+    case speakerOriginAndNextClass
+    case speakerOriginAndCueShape
 }

@@ -2,10 +2,22 @@
 /// lexicon): features that look at a word's class generalise where its hash alone is too rare.
 struct WordClasses: Sendable {
     private let table: WordTable<UInt8>
+    /// The words whose class is a finite verb: a set of its own, whose filter turns most other words
+    /// away without reading the large table.
+    private let finiteVerbs: WordSet
+
+    /// Classes of finite verbs (past, present and modal; `WordClassLexicon` in `quotewire train`).
+    static let finiteVerbClasses: Set<UInt8> = [3, 6, 7, 15]
 
     /// Class numbers: `0` is an unknown word; `quotewire train` maps Penn Treebank tags to the others.
     init(_ classes: [(word: String, wordClass: UInt8)]) {
         self.table = WordTable(classes.map { (WordHash($0.word), $0.wordClass) })
+        self.finiteVerbs = WordSet(classes.filter { Self.finiteVerbClasses.contains($0.wordClass) }.map { WordHash($0.word) })
+    }
+
+    /// Whether a word's class is a finite verb.
+    func isFiniteVerb(_ word: WordHash) -> Bool {
+        self.finiteVerbs.contains(word)
     }
 
     /// The class of a token: its word's class, or its kind for punctuation and numbers.

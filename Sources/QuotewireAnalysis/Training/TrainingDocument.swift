@@ -15,6 +15,9 @@ import QuotewireModel
     /// For each candidate with a cue: its cue's speaker candidates, in Unicode scalars, with their
     /// features as seen from this candidate's content.
     public let speakers: [[(range: Range<Int>, features: [UInt32])]]
+    /// Each candidate's speaker as proposed, in Unicode scalars: what a candidate without a cue keeps
+    /// (a speaker model chooses only among a cue's candidates).
+    public let proposedSpeakers: [Range<Int>?]
 
     /// Proposes and describes the candidates of `body` with the cue priors in `lexicon`.
     public init(body: String, lexicon: TrainingLexicon) {
@@ -23,7 +26,7 @@ import QuotewireModel
         let index = DocumentIndex(
             tokens: tokens, sentences: SentenceSplitter().split(tokens), quotes: QuotePairer().pair(tokens, in: text))
         let cues = CueFinder().find(tokens, quoted: index.isQuoted)
-        let set = CandidateProposer(priors: lexicon.priors).propose(index, ruleCues: cues)
+        let set = CandidateProposer(priors: lexicon.priors, classes: lexicon.classes).propose(index, ruleCues: cues)
         let describe = CandidateFeatures(index: index, cues: set.cues)
         let cueFeatures = set.cues.map { cue in
             var features = FeatureVector()
@@ -37,6 +40,7 @@ import QuotewireModel
             describe.spanFeatures(candidate, cue: candidate.cueIndex.map { set.cues[$0] }, into: &features)
             return features.indices
         }
+        func scalars(_ range: Range<Int>) -> Range<Int> { Int(tokens[range.lowerBound].start)..<Int(tokens[range.upperBound - 1].end) }
         let speakerFeatures = SpeakerFeatures(index: index, classes: lexicon.classes)
         self.speakers = set.attributions.map { candidate in
             guard let cue = candidate.cueIndex.map({ set.cues[$0] }) else { return [] }
@@ -44,12 +48,14 @@ import QuotewireModel
             return speakers.map { speaker in
                 var features = FeatureVector()
                 speakerFeatures.speakerFeatures(speaker, among: speakers, of: cue, content: candidate, into: &features)
-                let range = Int(tokens[speaker.tokens.lowerBound].start)..<Int(tokens[speaker.tokens.upperBound - 1].end)
-                return (range, features.indices)
+                return (scalars(speaker.tokens), features.indices)
             }
         }
         self.cues = set.attributions.map { candidate in
-            candidate.attribution.cue.map { Int(tokens[$0.first].start)..<Int(tokens[$0.last].end) }
+            candidate.attribution.cue.map { scalars($0.first..<($0.last + 1)) }
+        }
+        self.proposedSpeakers = set.attributions.map { candidate in
+            candidate.attribution.speaker.map(scalars)
         }
         self.set = set
     }

@@ -34,14 +34,17 @@ struct ModelTrainer {
         var best = (threshold: Float(0.5), f1: -1.0)
         for step in stride(from: 20, through: 80, by: 2) {
             let threshold = Float(step) / 100
-            let f1 = self.contentF1(corpus, documents, scores, threshold: threshold)
+            let f1 = self.outOfFoldCounts(corpus, documents, scores, threshold: threshold).content.f1
             if f1 > best.f1 { best = (threshold, f1) }
         }
-        log("train: threshold \(best.threshold) (out-of-fold content F1 \(best.f1))")
+        let speakerModels = self.fitSpeakers(corpus, documents, matches, log: log)
+        let counts = self.outOfFoldCounts(
+            corpus, documents, scores, threshold: best.threshold, speakerWeights: speakerModels.outOfFold)
+        log("train: threshold \(best.threshold) (out-of-fold content F1 \(best.f1), content+speaker F1 \(counts.contentSpeaker.f1))")
         let calibration = self.calibration(corpus, documents, scores, threshold: best.threshold)
         log("train: confidence = sigmoid(\(calibration.slope) · logit(score) + \(calibration.intercept)) (Platt, out of fold)")
         let weights = self.fit(Array(documents.indices), documents, labels)
-        let speakerWeights = self.fitSpeakers(corpus, documents, matches, log: log)
+        let speakerWeights = speakerModels.all
         var writer = TrainedModelWriter(
             bits: self.trainer.bits, threshold: best.threshold, minimumPrior: self.minimumPrior, priors: priors,
             weights: weights, speakerWeights: speakerWeights, classes: self.classes)
@@ -119,24 +122,45 @@ struct ModelTrainer {
         return self.trainer.fit(examples, labels: flat)
     }
 
-    private func contentF1(_ corpus: EvalCorpus, _ documents: [TrainingDocument], _ scores: [[Float]], threshold: Float) -> Double {
+    /// The `eval` metric's counts of the contents the chooser keeps at `threshold` with out-of-fold
+    /// `scores`; with `speakerWeights` (one per fold), each content of a cue gets the speaker candidate
+    /// its fold's speaker model scores best, as ``TrainedScorer`` chooses, and one without a cue keeps its own.
+    private func outOfFoldCounts(
+        _ corpus: EvalCorpus, _ documents: [TrainingDocument], _ scores: [[Float]], threshold: Float,
+        speakerWeights: [[Float]]? = nil
+    ) -> EvaluationCounts {
         var totals = EvaluationCounts()
         for (position, document) in corpus.documents.enumerated() {
-            let chosen = documents[position].choose(scores: scores[position], threshold: threshold)
-            let contents = documents[position].contents
-            let predictions = chosen.map { PredictedAttribution(content: contents[$0]) }
+            let candidates = documents[position]
+            let chosen = candidates.choose(scores: scores[position], threshold: threshold)
+            let contents = candidates.contents
+            let cueIndices = candidates.cueIndices
+            let predictions = chosen.map { candidate in
+                PredictedAttribution(
+                    content: contents[candidate],
+                    speaker: speakerWeights.flatMap { weights in
+                        guard cueIndices[candidate] != nil else { return candidates.proposedSpeakers[candidate] }
+                        return self.speaker(among: candidates.speakers[candidate], weights: weights[position % self.folds])
+                    })
+            }
             totals += AttributionMetric(text: document.text).evaluate(gold: document.gold, predictions: predictions)
         }
-        return totals.content.f1
+        return totals
+    }
+
+    /// The speaker candidate of a cue that the speaker model with `weights` scores best.
+    private func speaker(among options: [(range: Range<Int>, features: [UInt32])], weights: [Float]) -> Range<Int>? {
+        let scores = self.trainer.probabilities(options.map(\.features), weights: weights)
+        return scores.indices.max { scores[$0] < scores[$1] }.map { options[$0].range }
     }
 
     /// The speaker model: for each cue with a span matching gold, which of its speaker candidates
     /// overlaps the gold source (a table of its own, so the content model's scores and calibration
-    /// do not depend on it). Its out-of-fold accuracy (the share of those cues whose
-    /// best-scoring speaker overlaps the gold source) goes to `log`.
+    /// do not depend on it), trained on all documents and on each fold's others. Its out-of-fold
+    /// accuracy (the share of those cues whose best-scoring speaker overlaps the gold source) goes to `log`.
     private func fitSpeakers(
         _ corpus: EvalCorpus, _ documents: [TrainingDocument], _ matches: [[Int?]], log: (String) -> Void
-    ) -> [Float] {
+    ) -> (all: [Float], outOfFold: [[Float]]) {
         // Per document, per matched cue: its speaker candidates' features and labels.
         let groups = documents.indices.map { position in
             let gold = corpus.documents[position].gold
@@ -156,18 +180,17 @@ struct ModelTrainer {
         let cues = groups.joined()
         let reachable = cues.filter { $0.contains { $0.label } }.count
         var correct = 0
-        for fold in 0..<self.folds {
-            let weights = fit(documents.indices.filter { $0 % self.folds != fold })
-            for position in documents.indices where position % self.folds == fold {
-                for cue in groups[position] {
-                    let scores = self.trainer.probabilities(cue.map(\.features), weights: weights)
-                    if let best = scores.indices.max(by: { scores[$0] < scores[$1] }), cue[best].label { correct += 1 }
-                }
+        // The model of fold f is trained on the documents of the other folds.
+        let outOfFold = (0..<self.folds).map { fold in fit(documents.indices.filter { $0 % self.folds != fold }) }
+        for position in documents.indices {
+            for cue in groups[position] {
+                let scores = self.trainer.probabilities(cue.map(\.features), weights: outOfFold[position % self.folds])
+                if let best = scores.indices.max(by: { scores[$0] < scores[$1] }), cue[best].label { correct += 1 }
             }
         }
         log("train: \(cues.count) matched cues with a gold source; a speaker candidate overlaps it for \(reachable), "
             + "the out-of-fold choice for \(correct)")
-        return fit(Array(documents.indices))
+        return (fit(Array(documents.indices)), outOfFold)
     }
 
     /// For each candidate, the gold attribution whose content it matches (the metric's IoU >= 0.5) and
