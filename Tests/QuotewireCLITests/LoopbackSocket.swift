@@ -67,8 +67,13 @@ final class LoopbackSocket: Sendable {
         }
     }
 
+    /// Shuts the connection down both ways (safe to call twice); the descriptor is released in `deinit`,
+    /// so its number cannot be reused by another test's socket or pipe while this one still names it.
     func close() {
         shutdown(self.descriptor, Int32(SHUT_RDWR))
+    }
+
+    deinit {
         Glibc.close(self.descriptor)
     }
 }

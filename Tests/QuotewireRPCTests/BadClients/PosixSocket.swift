@@ -135,9 +135,15 @@ final class PosixSocket: Sendable {
         shutdown(self.descriptor, Int32(SHUT_WR))
     }
 
-    /// Closes the socket; a send blocked on another thread fails.
+    /// Shuts the connection down both ways; a send or receive blocked on another thread fails. Safe
+    /// to call more than once: the descriptor itself is released only in `deinit`, when no thread can
+    /// still use it, so its number is never reused by another test's socket while this one's calls
+    /// (or a second `close()`) would still reach it.
     func close() {
         shutdown(self.descriptor, Int32(SHUT_RDWR))
+    }
+
+    deinit {
         Glibc.close(self.descriptor)
     }
 }
