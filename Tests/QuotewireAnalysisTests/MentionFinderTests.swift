@@ -1,15 +1,16 @@
 import Testing
 
-@testable import QuotewireAnalysis
+@_spi(Training) @testable import QuotewireAnalysis
 
 @Suite("MentionFinder")
 struct MentionFinderTests {
-    /// Classes as `quotewire train` numbers them: 1 noun, 3 past verb, 5 -ing form, 7 third person, 12 preposition.
     private let finder = MentionFinder(
-        classes: WordClasses([
-            ("went", 3), ("shared", 3), ("has", 7), ("calling", 5), ("speaking", 5), ("thanking", 5), ("writing", 5),
-            ("despite", 12), ("crowd", 1), ("suggestion", 1), ("remark", 1), ("plan", 1), ("said", 3),
-        ]))
+        classes: WordClasses(
+            [
+                ("went", .pastVerb), ("shared", .pastVerb), ("has", .presentVerb), ("calling", .gerund),
+                ("speaking", .gerund), ("thanking", .gerund), ("writing", .gerund), ("despite", .preposition),
+                ("crowd", .noun), ("suggestion", .noun), ("remark", .noun), ("plan", .noun), ("said", .pastVerb),
+            ].map { (word: String, wordClass: WordClass) in (word, wordClass.rawValue) }))
 
     /// The document, the position of the first token reading `word`, and a way to read a range back.
     private func locate(_ body: String, _ word: String) -> (index: DocumentIndex, position: Int, text: (Range<Int>?) -> String?) {

@@ -120,13 +120,16 @@ struct MentionFinder: Sendable {
         token.kind == .word && Self.verbs.contains(self.classes.of(token))
     }
 
-    // Class numbers of `WordClassLexicon`: 1 noun, 2 proper noun, 3 VBD, 4 VBN, 5 VBG, 6 VB/VBP, 7 VBZ,
-    // 8 adjective, 9 adverb, 10 pronoun, 11 determiner, 12 preposition, 13 `to`, 14 conjunction,
-    // 15 modal, 16 number, 17 wh-adverb, 18 particle.
-    private static let verbs: Set<UInt64> = [3, 4, 5, 6, 7, 15]
-    private static let cannotOpen: Set<UInt64> = [3, 4, 5, 6, 7, 9, 12, 13, 14, 15, 17, 18]
-    private static let functionWords: Set<UInt64> = [11, 12, 13, 14, 15, 17]
-    private static let cannotEnd: Set<UInt64> = [3, 4, 5, 6, 7, 8, 9, 11, 12, 13, 14, 15, 17, 18]
+    private static let verbs = WordClass.classNumbers([.pastVerb, .pastParticiple, .gerund, .baseVerb, .presentVerb, .modal])
+    private static let cannotOpen = WordClass.classNumbers([
+        .pastVerb, .pastParticiple, .gerund, .baseVerb, .presentVerb, .adverb, .preposition, .to, .conjunction, .modal,
+        .whAdverb, .particle,
+    ])
+    private static let functionWords = WordClass.classNumbers([.determiner, .preposition, .to, .conjunction, .modal, .whAdverb])
+    private static let cannotEnd = WordClass.classNumbers([
+        .pastVerb, .pastParticiple, .gerund, .baseVerb, .presentVerb, .adjective, .adverb, .determiner, .preposition, .to,
+        .conjunction, .modal, .whAdverb, .particle,
+    ])
     private static let agentPrepositions = WordLists.set("by from")
     private static let possessivePronouns = WordLists.set("his her their its our my")
 }

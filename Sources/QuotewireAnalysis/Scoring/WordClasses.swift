@@ -6,10 +6,10 @@ struct WordClasses: Sendable {
     /// away without reading the large table.
     private let finiteVerbs: WordSet
 
-    /// Classes of finite verbs (past, present and modal; `WordClassLexicon` in `quotewire train`).
-    static let finiteVerbClasses: Set<UInt8> = [3, 6, 7, 15]
+    /// Classes of finite verbs: past, present and modal.
+    static let finiteVerbClasses: Set<UInt8> = WordClass.rawValues([.pastVerb, .baseVerb, .presentVerb, .modal])
 
-    /// Class numbers: `0` is an unknown word; `quotewire train` maps Penn Treebank tags to the others.
+    /// Words and their ``WordClass`` raw values.
     init(_ classes: [(word: String, wordClass: UInt8)]) {
         self.table = WordTable(classes.map { (WordHash($0.word), $0.wordClass) })
         self.finiteVerbs = WordSet(classes.filter { Self.finiteVerbClasses.contains($0.wordClass) }.map { WordHash($0.word) })

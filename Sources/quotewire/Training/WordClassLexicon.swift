@@ -1,16 +1,17 @@
 import Foundation
+@_spi(Training) import QuotewireAnalysis
 
 /// Reads the tagged training lexicon (`train-lexicon.tsv`: word, count, Penn Treebank tags with
 /// counts, lemma) into each word's usual class, the numbers ``WordClasses`` in the model reads.
 enum WordClassLexicon {
-    /// Coarse classes of Penn Treebank tags; `0` is left for unknown words.
-    static let classOfTag: [String: UInt8] = [
-        "NN": 1, "NNS": 1, "NNP": 2, "NNPS": 2, "VBD": 3, "VBN": 4, "VBG": 5, "VB": 6, "VBP": 6, "VBZ": 7,
-        "JJ": 8, "JJR": 8, "JJS": 8, "RB": 9, "RBR": 9, "RBS": 9, "PRP": 10, "PRP$": 10, "WP": 10, "WP$": 10,
-        "EX": 10, "DT": 11, "PDT": 11, "WDT": 11, "IN": 12, "TO": 13, "CC": 14, "MD": 15, "CD": 16, "WRB": 17,
-        "RP": 18,
+    /// Coarse classes of Penn Treebank tags.
+    static let classOfTag: [String: WordClass] = [
+        "NN": .noun, "NNS": .noun, "NNP": .properNoun, "NNPS": .properNoun, "VBD": .pastVerb, "VBN": .pastParticiple,
+        "VBG": .gerund, "VB": .baseVerb, "VBP": .baseVerb, "VBZ": .presentVerb, "JJ": .adjective, "JJR": .adjective,
+        "JJS": .adjective, "RB": .adverb, "RBR": .adverb, "RBS": .adverb, "PRP": .pronoun, "PRP$": .pronoun,
+        "WP": .pronoun, "WP$": .pronoun, "EX": .pronoun, "DT": .determiner, "PDT": .determiner, "WDT": .determiner,
+        "IN": .preposition, "TO": .to, "CC": .conjunction, "MD": .modal, "CD": .number, "WRB": .whAdverb, "RP": .particle,
     ]
-    static let otherClass: UInt8 = 19
 
     /// Words seen at least `minimumCount` times, lowercased, with the class most of their tags fall in.
     static func load(_ path: String, minimumCount: Int = 3) throws -> [(word: String, wordClass: UInt8)] {
@@ -27,7 +28,7 @@ enum WordClassLexicon {
             for tag in fields[2].split(separator: " ") {
                 let parts = tag.split(separator: ":")
                 guard parts.count == 2, let tagCount = Int(parts[1]) else { continue }
-                let wordClass = Self.classOfTag[String(parts[0])] ?? Self.otherClass
+                let wordClass = (Self.classOfTag[String(parts[0])] ?? .other).rawValue
                 counts[word, default: [:]][wordClass, default: 0] += tagCount
             }
         }
