@@ -215,8 +215,7 @@ struct CandidateProposer: Sendable {
 
     /// The verb form a word's ending suggests, for a cue the rules' lexicon does not know.
     static func entry(for token: Token) -> CueEntry {
-        let form: VerbForm = token.endsInEd ? .past : token.endsInIng ? .participle : token.endsInS ? .third : .base
-        return CueEntry(lemma: token.hash, kind: .speech, form: form, takesAddressee: false)
+        CueEntry(lemma: token.hash, kind: .speech, form: VerbForm(endingOf: token), takesAddressee: false)
     }
 }
 

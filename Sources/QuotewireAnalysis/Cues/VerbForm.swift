@@ -9,3 +9,11 @@ enum VerbForm: UInt8, Sendable {
     /// `saying`
     case participle
 }
+
+extension VerbForm {
+    /// The form a word's ending suggests, for a word the lexicon does not know: `-ed` past, `-ing`
+    /// participle, `-s` third person, else base.
+    init(endingOf token: Token) {
+        self = token.endsInEd ? .past : token.endsInIng ? .participle : token.endsInS ? .third : .base
+    }
+}

@@ -45,7 +45,12 @@ struct SpeakerFeatures: Sendable {
         features.add(.speakerOriginAndNextClass, origin, range.upperBound < tokens.count ? self.classes.of(tokens[range.upperBound]) : 255)
         // A participle or past form after a comma (`, saying`) hangs on the clause before it.
         let cueToken = tokens[cue.cue.first]
-        let form: UInt64 = cueToken.endsInIng ? 1 : cueToken.endsInEd ? 2 : 0
+        let form: UInt64
+        switch VerbForm(endingOf: cueToken) {
+        case .participle: form = 1
+        case .past: form = 2
+        case .base, .third: form = 0
+        }
         let afterComma: UInt64 = cue.cue.first > 0 && tokens[cue.cue.first - 1].kind == .comma ? 1 : 0
         features.add(.speakerOriginAndCueShape, origin, form &* 4 &+ afterComma &* 2 &+ (cueToken.isCapitalized ? 1 : 0))
     }
